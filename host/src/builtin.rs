@@ -1,0 +1,20 @@
+//! The built-in plugins, compiled from `plugins/` by the build script and
+//! embedded in the binary.
+
+use std::sync::Arc;
+
+use crate::scan::PluginSource;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_plugins.rs"));
+
+/// Every built-in plugin, named `builtin:<crate name>`.
+#[must_use]
+pub fn builtin_plugins() -> Vec<PluginSource> {
+    BUILTIN_PLUGINS
+        .iter()
+        .map(|(name, bytes)| PluginSource {
+            name: format!("builtin:{}", name.trim_start_matches("parapet-plugin-")),
+            bytes: Arc::from(*bytes),
+        })
+        .collect()
+}

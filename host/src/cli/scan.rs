@@ -1,0 +1,162 @@
+//! `parapet scan`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use clap::{Args, ValueEnum};
+use parapet::model::{LogLevel, Severity};
+use parapet::report::{self, ScanMeta, Summary};
+use parapet::runtime::{Limits, Runtime};
+use parapet::scan::{self, ScanOptions};
+use parapet_snapshot::{Snapshot, SnapshotIndex};
+
+use super::{EXIT_FINDINGS, EXIT_INCOMPLETE, PluginArgs, default_parallelism};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// A Security Hub BatchImportFindings request: {"Findings": [...]}.
+    Asff,
+    /// parapet's own report: findings with check metadata, failures, summary.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ScanArgs {
+    /// The snapshot to check (see `parapet schema`).
+    #[arg(long, value_name = "FILE")]
+    snapshot: PathBuf,
+    #[command(flatten)]
+    plugins: PluginArgs,
+    /// Run only this check (repeatable).
+    #[arg(long = "check", value_name = "ID")]
+    checks: Vec<String>,
+    /// Where to write the report; `-` for standard output.
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        default_value = "parapet-report.json"
+    )]
+    output: PathBuf,
+    /// The report format.
+    #[arg(long, value_enum, default_value_t = Format::Asff)]
+    format: Format,
+    /// Exit with 1 when a finding of this severity or higher failed.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<Severity>,
+    /// Time limit per plugin, in seconds, for all its checks together.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    timeout: f64,
+    /// Memory limit per plugin, in MiB, across all its memories.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    memory: usize,
+    /// Plugins run at the same time (default: one per core).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Also print plugins' info and debug log lines.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Print nothing but errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+}
+
+pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let snapshot = Snapshot::load(&args.snapshot)?;
+    let limits = Limits {
+        timeout: Duration::try_from_secs_f64(args.timeout)
+            .ok()
+            .filter(|t| !t.is_zero())
+            .with_context(|| {
+                format!(
+                    "--timeout {} is not a positive number of seconds",
+                    args.timeout
+                )
+            })?,
+        memory_bytes: args
+            .memory
+            .checked_mul(1 << 20)
+            .filter(|m| *m > 0)
+            .with_context(|| format!("--memory {} is not a usable number of MiB", args.memory))?,
+    };
+    let parallelism = args.jobs.unwrap_or_else(default_parallelism);
+    let meta = ScanMeta {
+        account_id: snapshot.account_id.clone(),
+        partition: snapshot.partition.clone(),
+        regions: snapshot.regions.clone(),
+        collected_at: snapshot.collected_at,
+        scanned_at: jiff::Timestamp::now(),
+        snapshot: args.snapshot.display().to_string(),
+    };
+    let index = SnapshotIndex::new(snapshot);
+
+    let runtime = Runtime::new()?;
+    let sources = args.plugins.sources()?;
+    let (plugins, load_failures) = scan::load_plugins(&runtime, &sources, limits, parallelism);
+    let options = ScanOptions {
+        limits,
+        only_checks: args.checks.clone(),
+        settings: std::collections::HashMap::new(),
+        parallelism,
+    };
+    let mut outcome = scan::run(&plugins, index, &options);
+    outcome.failures.splice(0..0, load_failures);
+
+    for (plugin, line) in &outcome.logs {
+        let loud = line.level >= LogLevel::Warn;
+        if (loud && !args.quiet) || args.verbose {
+            eprintln!("[plugin {plugin}] {}: {}", line.level.name(), line.message);
+        }
+    }
+    for failure in &outcome.failures {
+        eprintln!("parapet: check failed to run: {failure}");
+    }
+
+    let bytes = match args.format {
+        Format::Asff => serde_json::to_vec_pretty(&report::asff::import_request(&outcome, &meta))?,
+        Format::Json => serde_json::to_vec_pretty(&report::native_report(&outcome, &meta))?,
+    };
+    if args.output.as_os_str() == "-" {
+        println!("{}", String::from_utf8_lossy(&bytes));
+    } else {
+        parapet::output::write_atomically(&args.output, &bytes)?;
+    }
+
+    let summary = Summary::of(&outcome);
+    if !args.quiet {
+        let text = report::render_summary(&summary, &outcome);
+        let destination = if args.output.as_os_str() == "-" {
+            "standard output".to_owned()
+        } else {
+            format!("'{}'", args.output.display())
+        };
+        let tail = format!(
+            "{} report written to {destination} in {:.2} s",
+            match args.format {
+                Format::Asff => "ASFF",
+                Format::Json => "JSON",
+            },
+            started.elapsed().as_secs_f64()
+        );
+        if args.output.as_os_str() == "-" {
+            eprint!("{text}");
+            eprintln!("{tail}");
+        } else {
+            print!("{text}");
+            println!("{tail}");
+        }
+    }
+
+    if !outcome.is_complete() {
+        return Ok(ExitCode::from(EXIT_INCOMPLETE));
+    }
+    if let Some(threshold) = args.fail_on
+        && summary.failed_at_or_above(&outcome, threshold) > 0
+    {
+        return Ok(ExitCode::from(EXIT_FINDINGS));
+    }
+    Ok(ExitCode::SUCCESS)
+}

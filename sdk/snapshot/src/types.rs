@@ -1,0 +1,34 @@
+//! Typed views of the `configuration` of common resource types.
+//!
+//! Each type names its snapshot resource type ([`ResourceKind::RESOURCE_TYPE`])
+//! and reads the API's own field names (PascalCase, as the AWS CLI prints
+//! them). Every field is optional or defaulted: AWS adds fields over time and
+//! omits empty ones, and a check must decide what a missing value means.
+
+pub mod ec2;
+pub mod iam;
+pub mod policy;
+
+use serde::de::DeserializeOwned;
+
+/// A resource type with a typed `configuration`.
+pub trait ResourceKind: DeserializeOwned + Default {
+    /// The snapshot resource type, such as `AWS::IAM::User`.
+    const RESOURCE_TYPE: &'static str;
+}
+
+/// The resource type findings about the account as a whole use (as AWS Config does).
+pub const ACCOUNT: &str = "AWS::::Account";
+
+/// The region of global resources such as IAM's.
+pub const GLOBAL_REGION: &str = "global";
+
+/// Declares a typed configuration struct and its resource type.
+macro_rules! resource_kind {
+    ($ty:ty => $resource_type:literal) => {
+        impl $crate::types::ResourceKind for $ty {
+            const RESOURCE_TYPE: &'static str = $resource_type;
+        }
+    };
+}
+pub(crate) use resource_kind;
