@@ -127,7 +127,7 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
 
     let summary = Summary::of(&outcome);
     if !args.quiet {
-        let text = report::render_summary(&summary, &outcome);
+        let text = report::render_summary(&summary);
         let destination = if args.output.as_os_str() == "-" {
             "standard output".to_owned()
         } else {

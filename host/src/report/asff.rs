@@ -530,6 +530,88 @@ mod tests {
         assert_eq!(fields.truncated, ["Title"]);
     }
 
+    fn outcome_with(finding: Finding, title: &str) -> ScanOutcome {
+        let check = CheckInfo {
+            id: "big-check".to_owned(),
+            title: title.to_owned(),
+            description: String::new(),
+            severity: Severity::High,
+            finding_types: vec!["Software and Configuration Checks".to_owned()],
+            resource_types: vec!["AWS::EC2::Volume".to_owned()],
+            compliance: (0..40).map(|n| format!("X/{n}")).collect(),
+            well_architected: Vec::new(),
+            remediation_text: "r".repeat(600),
+            remediation_url: None,
+        };
+        ScanOutcome {
+            plugins: vec![PluginInfo {
+                id: "big".to_owned(),
+                name: "Big".to_owned(),
+                version: "1.0.0".to_owned(),
+                description: String::new(),
+                source: "test".to_owned(),
+                checks: vec![check],
+            }],
+            findings: vec![("big".to_owned(), finding)],
+            ..ScanOutcome::default()
+        }
+    }
+
+    fn meta() -> ScanMeta {
+        ScanMeta {
+            account_id: "123456789012".to_owned(),
+            partition: "aws".to_owned(),
+            regions: vec!["eu-west-1".to_owned()],
+            collected_at: jiff::Timestamp::UNIX_EPOCH,
+            scanned_at: jiff::Timestamp::UNIX_EPOCH,
+            snapshot: "test".to_owned(),
+        }
+    }
+
+    #[test]
+    fn oversized_fields_are_cut_to_security_hub_limits_and_marked() {
+        let finding = Finding {
+            check_id: "big-check".to_owned(),
+            resource: crate::model::ResourceRef {
+                resource_type: "AWS::EC2::Volume".to_owned(),
+                id: "vol-1".to_owned(),
+                region: "eu-west-1".to_owned(),
+                account: "123456789012".to_owned(),
+            },
+            status: Status::Failed,
+            severity: None,
+            message: "m".repeat(5000),
+            evidence: Some(format!("\"{}\"", "e".repeat(300 * 1024))),
+        };
+        let request = import_request(&outcome_with(finding, &"t".repeat(400)), &meta());
+        let asff = &request.findings[0];
+        assert_eq!(asff.title.chars().count(), MAX_TITLE);
+        assert_eq!(asff.description.chars().count(), MAX_DESCRIPTION);
+        assert_eq!(
+            asff.compliance.related_requirements.len(),
+            MAX_RELATED_REQUIREMENTS
+        );
+        assert_eq!(
+            asff.remediation.recommendation.text.chars().count(),
+            MAX_RECOMMENDATION
+        );
+        assert_eq!(
+            asff.product_fields["parapet/evidence"].chars().count(),
+            MAX_PRODUCT_FIELD_VALUE
+        );
+        let marked = &asff.product_fields["parapet/truncated"];
+        for field in [
+            "Title",
+            "Description",
+            "Compliance.RelatedRequirements",
+            "Remediation.Recommendation.Text",
+            "ProductFields.parapet/evidence",
+        ] {
+            assert!(marked.contains(field), "{marked} lacks {field}");
+        }
+        assert!(serialized_len(asff) <= MAX_FINDING_BYTES);
+    }
+
     #[test]
     fn timestamps_have_milliseconds_and_zulu() {
         let at: jiff::Timestamp = "2026-12-01T10:00:00.123456Z".parse().unwrap();

@@ -104,7 +104,7 @@ impl Summary {
 
 /// The summary as the terminal shows it.
 #[must_use]
-pub fn render_summary(summary: &Summary, outcome: &ScanOutcome) -> String {
+pub fn render_summary(summary: &Summary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -155,12 +155,9 @@ pub fn render_summary(summary: &Summary, outcome: &ScanOutcome) -> String {
     } else {
         let _ = writeln!(
             out,
-            "\nscan INCOMPLETE: {} checks ran, {} could not run:",
+            "\nscan INCOMPLETE: {} checks ran, {} could not run (each is named on stderr and in the report)",
             summary.checks_completed, summary.checks_not_run
         );
-        for failure in &outcome.failures {
-            let _ = writeln!(out, "  - {failure}");
-        }
     }
     out
 }

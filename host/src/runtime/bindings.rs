@@ -6,5 +6,5 @@ wasmtime::component::bindgen!({
     world: "plugin",
 });
 
-pub(crate) use parapet::plugin::host::Host;
-pub(crate) use parapet::plugin::types as wit;
+pub(crate) use self::parapet::plugin::host::Host;
+pub(crate) use self::parapet::plugin::types as wit;

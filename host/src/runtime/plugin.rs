@@ -247,21 +247,39 @@ fn classify(
             ),
         );
     }
+    let said = store
+        .data()
+        .stderr_tail()
+        .map(|tail| format!(" after writing to stderr: {tail}"))
+        .unwrap_or_default();
     (
         FailureKind::Trap,
-        format!("trapped: {}", describe_trap(error)),
+        format!("trapped{said} ({})", describe_trap(error)),
     )
 }
 
-/// The trap and the start of its wasm backtrace, on one line.
+/// The trap's cause and the top of its wasm backtrace, on one line.
 fn describe_trap(error: &wasmtime::Error) -> String {
-    let text = format!("{error:#}");
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut summary: Vec<&str> = lines.by_ref().take(4).collect();
-    if lines.next().is_some() {
-        summary.push("…");
+    let cause = error.root_cause().to_string();
+    let frames: Vec<String> = error
+        .downcast_ref::<wasmtime::WasmBacktrace>()
+        .map(|trace| {
+            trace
+                .frames()
+                .iter()
+                .take(4)
+                .map(|frame| {
+                    let name = frame.func_name().unwrap_or("<unnamed>");
+                    format!("{}!{}", frame.module().name().unwrap_or("<module>"), name)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if frames.is_empty() {
+        cause
+    } else {
+        format!("{cause}; wasm backtrace: {}", frames.join(" ← "))
     }
-    summary.join(" | ")
 }
 
 fn plugin_error(error: &wit::PluginError) -> String {

@@ -109,6 +109,20 @@ impl HostState {
         }
     }
 
+    /// The plugin's last words on stderr (a Rust panic message lands there),
+    /// without the runtime's advice about backtraces.
+    pub(crate) fn stderr_tail(&self) -> Option<String> {
+        let text = self.stderr.contents();
+        let text = String::from_utf8_lossy(&text);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("note: run with `RUST_BACKTRACE"))
+            .collect();
+        let tail = lines[lines.len().saturating_sub(2)..].join(" ");
+        (!tail.is_empty()).then_some(tail)
+    }
+
     /// Everything logged so far, stdout and stderr included (as info and warn).
     pub(crate) fn take_logs(&mut self) -> Vec<LogLine> {
         let mut logs = std::mem::take(&mut self.logs);

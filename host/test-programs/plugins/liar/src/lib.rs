@@ -1,5 +1,5 @@
-//! Declares the same check twice and a malformed finding type: the host must
-//! refuse the plugin at load and say why.
+//! Declares the same check twice: the host must refuse the plugin at load and
+//! say why.
 
 use parapet_sdk::prelude::*;
 
@@ -7,9 +7,7 @@ struct Twin;
 
 impl Check for Twin {
     fn metadata(&self) -> CheckMetadata {
-        CheckMetadata::new("liar-twin", "Declared twice", Severity::Low)
-            .resource_type(ACCOUNT)
-            .finding_type("Not/A/Valid/Type/At/All")
+        CheckMetadata::new("liar-twin", "Declared twice", Severity::Low).resource_type(ACCOUNT)
     }
     fn evaluate(&self, _ctx: &Context) -> Result<Vec<Finding>, PluginError> {
         Ok(Vec::new())

@@ -1,0 +1,433 @@
+//! The `parapet` binary end to end: the demo scan, the ASFF report checked
+//! field by field against Security Hub's rules, exit codes, and bad input.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers: a panic is the failure report"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn parapet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parapet"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn demo() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/snapshots/demo.json")
+        .display()
+        .to_string()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+struct Scan {
+    output: Output,
+    report: Option<Value>,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn scan(snapshot: &str, extra: &[&str]) -> Scan {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let path_text = path.display().to_string();
+    let mut args = vec!["scan", "--snapshot", snapshot, "--output", &path_text];
+    args.extend_from_slice(extra);
+    let output = parapet(&args);
+    let report = std::fs::read_to_string(&path)
+        .ok()
+        .map(|t| serde_json::from_str(&t).unwrap());
+    Scan {
+        output,
+        report,
+        _dir: dir,
+        path,
+    }
+}
+
+const ASFF_RESOURCE_TYPES: &[&str] = &[
+    "AwsAccount",
+    "AwsIamUser",
+    "AwsIamRole",
+    "AwsIamGroup",
+    "AwsIamPolicy",
+    "AwsIamAccessKey",
+    "AwsEc2SecurityGroup",
+    "AwsEc2Instance",
+    "AwsEc2Volume",
+    "AwsEc2Vpc",
+    "AwsEc2Subnet",
+    "AwsEc2NetworkAcl",
+    "AwsEc2Eip",
+    "Other",
+];
+
+fn is_rfc3339_millis(text: &str) -> bool {
+    text.len() == 24 && text.ends_with('Z') && text.parse::<jiff::Timestamp>().is_ok()
+}
+
+/// Every rule Security Hub applies to an imported finding that the report controls.
+fn assert_valid_asff(finding: &Value) {
+    let id = finding["Id"].as_str().unwrap();
+    let field = |name: &str| {
+        finding
+            .get(name)
+            .unwrap_or_else(|| panic!("{id}: missing {name}"))
+    };
+    for required in [
+        "SchemaVersion",
+        "Id",
+        "ProductArn",
+        "GeneratorId",
+        "AwsAccountId",
+        "Types",
+        "CreatedAt",
+        "UpdatedAt",
+        "Severity",
+        "Title",
+        "Description",
+        "Resources",
+    ] {
+        field(required);
+    }
+    assert_eq!(field("SchemaVersion"), "2018-10-08");
+    let created = finding["CreatedAt"].as_str().unwrap();
+    assert!(
+        id.len() <= 512 && !id.contains(&created[..10]),
+        "{id}: ids carry no timestamp"
+    );
+    let account = field("AwsAccountId").as_str().unwrap();
+    assert!(
+        account.len() == 12 && account.chars().all(|c| c.is_ascii_digit()),
+        "{id}: account {account}"
+    );
+    let region = field("Region").as_str().unwrap();
+    assert_eq!(
+        field("ProductArn").as_str().unwrap(),
+        format!("arn:aws:securityhub:{region}:{account}:product/{account}/default")
+    );
+    assert!(field("GeneratorId").as_str().unwrap().len() <= 512);
+    let types = field("Types").as_array().unwrap();
+    assert!(!types.is_empty() && types.len() <= 50);
+    for t in types {
+        let parts: Vec<&str> = t.as_str().unwrap().split('/').collect();
+        assert!((1..=3).contains(&parts.len()), "{id}: type {t}");
+        assert!(
+            [
+                "Software and Configuration Checks",
+                "TTPs",
+                "Effects",
+                "Unusual Behaviors",
+                "Sensitive Data Identifications"
+            ]
+            .contains(&parts[0]),
+            "{id}: type namespace {t}"
+        );
+    }
+    for stamp in [
+        "CreatedAt",
+        "UpdatedAt",
+        "FirstObservedAt",
+        "LastObservedAt",
+    ] {
+        assert!(
+            is_rfc3339_millis(field(stamp).as_str().unwrap()),
+            "{id}: {stamp}"
+        );
+    }
+    let severity = field("Severity");
+    let label = severity["Label"].as_str().unwrap();
+    let normalized = severity["Normalized"].as_u64().unwrap();
+    let expected = match label {
+        "INFORMATIONAL" => 0,
+        "LOW" => 1,
+        "MEDIUM" => 40,
+        "HIGH" => 70,
+        "CRITICAL" => 90,
+        other => panic!("{id}: severity label {other}"),
+    };
+    assert_eq!(
+        normalized, expected,
+        "{id}: normalized severity matches the label"
+    );
+    let title = field("Title").as_str().unwrap();
+    assert!(!title.is_empty() && title.chars().count() <= 256);
+    let description = field("Description").as_str().unwrap();
+    assert!(!description.is_empty() && description.chars().count() <= 1024);
+    let resources = field("Resources").as_array().unwrap();
+    assert!(!resources.is_empty() && resources.len() <= 32);
+    for resource in resources {
+        assert!(
+            ASFF_RESOURCE_TYPES.contains(&resource["Type"].as_str().unwrap()),
+            "{id}: {resource}"
+        );
+        assert!(!resource["Id"].as_str().unwrap().is_empty());
+        assert_eq!(resource["Partition"], "aws");
+        assert_eq!(resource["Region"], region);
+    }
+    let status = finding["Compliance"]["Status"].as_str().unwrap();
+    assert!(["PASSED", "WARNING", "FAILED", "NOT_AVAILABLE"].contains(&status));
+    if status == "PASSED" {
+        assert_eq!(
+            label, "INFORMATIONAL",
+            "{id}: passed findings are informational"
+        );
+    }
+    let requirements = finding["Compliance"]
+        .get("RelatedRequirements")
+        .and_then(Value::as_array);
+    assert!(requirements.is_none_or(|r| r.len() <= 32));
+    let fields = field("ProductFields").as_object().unwrap();
+    assert!(fields.len() <= 50);
+    for (key, value) in fields {
+        assert!(key.chars().count() <= 128 && value.as_str().unwrap().chars().count() <= 2048);
+    }
+    assert!(
+        fields.contains_key("parapet/plugin_id") && fields.contains_key("parapet/plugin_version")
+    );
+    assert!(
+        finding["Remediation"]["Recommendation"]["Text"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .count()
+            <= 512
+    );
+    assert_eq!(finding["FindingProviderFields"]["Severity"]["Label"], label);
+    assert!(serde_json::to_vec(finding).unwrap().len() <= 240 * 1024);
+    assert_eq!(finding["RecordState"], "ACTIVE");
+    for customer_owned in ["Workflow", "Note", "UserDefinedFields", "VerificationState"] {
+        assert!(
+            finding.get(customer_owned).is_none(),
+            "{id}: writes customer-owned {customer_owned}"
+        );
+    }
+}
+
+#[test]
+fn the_demo_scan_writes_valid_asff_from_the_wasm_iam_plugin() {
+    let run = scan(&demo(), &[]);
+    assert!(run.output.status.success(), "{}", text(&run.output.stderr));
+    let stdout = text(&run.output.stdout);
+    assert!(
+        stdout.contains("13 findings: 6 failed, 7 passed"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("scan complete"), "{stdout}");
+
+    let report = run.report.unwrap();
+    let findings = report["Findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 13);
+    for finding in findings {
+        assert_valid_asff(finding);
+        assert_eq!(finding["ProductFields"]["parapet/plugin_id"], "iam");
+    }
+    let failed = |check: &str| {
+        findings.iter().any(|f| {
+            f["ProductFields"]["parapet/check_id"] == check && f["Compliance"]["Status"] == "FAILED"
+        })
+    };
+    for check in [
+        "iam-root-access-keys",
+        "iam-password-policy",
+        "iam-console-user-mfa",
+        "iam-policy-full-admin",
+    ] {
+        assert!(failed(check), "the demo violates {check}");
+    }
+    assert!(!failed("iam-root-mfa"), "the demo's root user has MFA");
+    let bob = findings
+        .iter()
+        .find(|f| {
+            f["Resources"][0]["Id"] == "arn:aws:iam::123456789012:user/bob"
+                && f["Compliance"]["Status"] == "FAILED"
+        })
+        .unwrap();
+    assert_eq!(bob["Resources"][0]["Type"], "AwsIamUser");
+    assert_eq!(
+        bob["Region"], "us-east-1",
+        "global findings go to the home region"
+    );
+}
+
+#[test]
+fn ids_are_the_same_in_every_scan() {
+    let ids = |run: Scan| -> Vec<String> {
+        let mut ids: Vec<String> = run.report.unwrap()["Findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["Id"].as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let first = ids(scan(&demo(), &[]));
+    let second = ids(scan(&demo(), &[]));
+    assert_eq!(first, second);
+    let unique: std::collections::HashSet<_> = first.iter().collect();
+    assert_eq!(unique.len(), first.len(), "ids are unique");
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    assert_eq!(
+        scan(&demo(), &["--fail-on", "critical"])
+            .output
+            .status
+            .code(),
+        Some(1)
+    );
+    let json = scan(
+        &demo(),
+        &[
+            "--fail-on",
+            "critical",
+            "--check",
+            "iam-root-mfa",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        json.output.status.code(),
+        Some(0),
+        "{}",
+        text(&json.output.stderr)
+    );
+    let report = json.report.unwrap();
+    assert_eq!(report["summary"]["findings"], 1);
+    assert_eq!(report["scan"]["complete"], true);
+}
+
+#[test]
+fn a_faulty_plugin_makes_the_scan_incomplete_but_keeps_the_report() {
+    let run = scan(
+        &demo(),
+        &[
+            "--plugin",
+            parapet_test_programs::FAULTY,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.output.status.code(), Some(3));
+    let stderr = text(&run.output.stderr);
+    assert!(
+        stderr.contains("plugin 'faulty', check 'faulty-panics': trapped"),
+        "{stderr}"
+    );
+    let report = run.report.unwrap();
+    assert_eq!(report["scan"]["complete"], false);
+    assert_eq!(report["failures"].as_array().unwrap().len(), 4);
+    assert_eq!(report["summary"]["by_plugin"]["iam"]["failed"], 6);
+
+    let asff = scan(&demo(), &["--plugin", parapet_test_programs::FAULTY]);
+    let findings = asff.report.unwrap()["Findings"].as_array().unwrap().clone();
+    let not_run: Vec<_> = findings
+        .iter()
+        .filter(|f| f["ProductFields"].get("parapet/failure").is_some())
+        .collect();
+    assert_eq!(
+        not_run.len(),
+        4,
+        "each check that could not run is a NOT_AVAILABLE finding"
+    );
+    for finding in &findings {
+        assert_valid_asff(finding);
+    }
+    for finding in not_run {
+        assert_eq!(finding["Compliance"]["Status"], "NOT_AVAILABLE");
+    }
+}
+
+#[test]
+fn bad_snapshots_give_clear_errors_and_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo_text = std::fs::read_to_string(demo()).unwrap();
+    let cases = [
+        (
+            "invalid.json",
+            "{ this is not json".to_owned(),
+            "not valid JSON at line 1",
+        ),
+        (
+            "truncated.json",
+            demo_text[..demo_text.len() / 3].to_owned(),
+            "truncated",
+        ),
+        (
+            "version.json",
+            demo_text.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1),
+            "unsupported schema_version 99",
+        ),
+        (
+            "types.json",
+            demo_text.replacen(
+                "\"account_id\": \"123456789012\"",
+                "\"account_id\": 123456789012",
+                1,
+            ),
+            "does not match the snapshot format",
+        ),
+    ];
+    for (name, content, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let run = scan(&path.display().to_string(), &[]);
+        assert_eq!(run.output.status.code(), Some(2), "{name}");
+        let stderr = text(&run.output.stderr);
+        assert!(
+            stderr.contains(name) && stderr.contains(expected),
+            "{name}: {stderr}"
+        );
+        assert!(!run.path.exists(), "{name}: no report for a bad snapshot");
+    }
+    let missing = scan("/nonexistent/snapshot.json", &[]);
+    assert_eq!(missing.output.status.code(), Some(2));
+    assert!(
+        text(&missing.output.stderr).contains("cannot read snapshot '/nonexistent/snapshot.json'")
+    );
+}
+
+#[test]
+fn checks_list_and_explain_show_the_plugins_own_documentation() {
+    let list = parapet(&["checks", "list"]);
+    assert!(list.status.success());
+    let listed = text(&list.stdout);
+    for check in [
+        "iam-root-mfa",
+        "iam-root-access-keys",
+        "iam-password-policy",
+        "iam-console-user-mfa",
+        "iam-policy-full-admin",
+    ] {
+        assert!(listed.contains(check), "{listed}");
+    }
+    let explain = parapet(&["checks", "explain", "iam-password-policy"]);
+    assert!(explain.status.success());
+    let doc = text(&explain.stdout);
+    assert!(
+        doc.contains("## Why it matters") && doc.contains("CIS-AWS-3.0/1.8"),
+        "{doc}"
+    );
+    let unknown = parapet(&["checks", "explain", "no-such-check"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("no loaded plugin has a check 'no-such-check'"));
+}
+
+#[test]
+fn plugins_list_names_the_built_in_plugin() {
+    let out = parapet(&["plugins", "list"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("builtin:iam"));
+}
