@@ -54,6 +54,7 @@ fn scan(snapshot: &str, extra: &[&str]) -> Scan {
     }
 }
 
+/// ASFF resource types (from the ASFF syntax reference) parapet may write.
 const ASFF_RESOURCE_TYPES: &[&str] = &[
     "AwsAccount",
     "AwsIamUser",
@@ -68,6 +69,24 @@ const ASFF_RESOURCE_TYPES: &[&str] = &[
     "AwsEc2Subnet",
     "AwsEc2NetworkAcl",
     "AwsEc2Eip",
+    "AwsEc2NatGateway",
+    "AwsEc2TransitGateway",
+    "AwsEc2LaunchTemplate",
+    "AwsEc2RouteTable",
+    "AwsEc2NetworkInterface",
+    "AwsS3Bucket",
+    "AwsS3AccountPublicAccessBlock",
+    "AwsKmsKey",
+    "AwsCloudTrailTrail",
+    "AwsSecretsManagerSecret",
+    "AwsElbv2LoadBalancer",
+    "AwsElbLoadBalancer",
+    "AwsWafv2WebAcl",
+    "AwsRdsDbInstance",
+    "AwsLambdaFunction",
+    "AwsCloudFrontDistribution",
+    "AwsGuardDutyDetector",
+    "AwsSnsTopic",
     "Other",
 ];
 
@@ -214,23 +233,29 @@ fn assert_valid_asff(finding: &Value) {
 }
 
 #[test]
-fn the_demo_scan_writes_valid_asff_from_the_wasm_iam_plugin() {
+fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
     let run = scan(&demo(), &[]);
     assert!(run.output.status.success(), "{}", text(&run.output.stderr));
     let stdout = text(&run.output.stdout);
     assert!(
-        stdout.contains("13 findings: 6 failed, 7 passed"),
+        stdout.contains("82 findings: 32 failed, 48 passed, 1 warning, 1 not available"),
         "{stdout}"
     );
     assert!(stdout.contains("scan complete"), "{stdout}");
 
     let report = run.report.unwrap();
     let findings = report["Findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 13);
+    assert_eq!(findings.len(), 82);
     for finding in findings {
         assert_valid_asff(finding);
-        assert_eq!(finding["ProductFields"]["parapet/plugin_id"], "iam");
     }
+    let from = |plugin: &str| {
+        findings
+            .iter()
+            .filter(|f| f["ProductFields"]["parapet/plugin_id"] == plugin)
+            .count()
+    };
+    assert_eq!((from("iam"), from("vpc")), (13, 69));
     let failed = |check: &str| {
         findings.iter().any(|f| {
             f["ProductFields"]["parapet/check_id"] == check && f["Compliance"]["Status"] == "FAILED"
@@ -330,6 +355,7 @@ fn a_faulty_plugin_makes_the_scan_incomplete_but_keeps_the_report() {
     assert_eq!(report["scan"]["complete"], false);
     assert_eq!(report["failures"].as_array().unwrap().len(), 4);
     assert_eq!(report["summary"]["by_plugin"]["iam"]["failed"], 6);
+    assert_eq!(report["summary"]["by_plugin"]["vpc"]["failed"], 26);
 
     let asff = scan(&demo(), &["--plugin", parapet_test_programs::FAULTY]);
     let findings = asff.report.unwrap()["Findings"].as_array().unwrap().clone();
@@ -426,8 +452,12 @@ fn checks_list_and_explain_show_the_plugins_own_documentation() {
 }
 
 #[test]
-fn plugins_list_names_the_built_in_plugin() {
+fn plugins_list_names_the_built_in_plugins() {
     let out = parapet(&["plugins", "list"]);
     assert!(out.status.success());
-    assert!(text(&out.stdout).contains("builtin:iam"));
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains("builtin:iam") && listed.contains("builtin:vpc"),
+        "{listed}"
+    );
 }

@@ -3,7 +3,7 @@
 //! A plugin is a crate built as a `cdylib` for `wasm32-wasip2`. It implements
 //! [`Check`] once per check and lists them in [`plugin!`]:
 //!
-//! ```ignore
+//! ```
 //! use parapet_sdk::prelude::*;
 //!
 //! /// Security groups must carry a `DataClass` tag.
@@ -33,6 +33,11 @@
 //!     description: "Checks specific to ACME's accounts.",
 //!     checks: [SecurityGroupDataClass],
 //! }
+//! # fn main() {
+//! # let findings = parapet_sdk::testing::run_fixture(&PLUGIN, "acme-sg-data-class",
+//! #     concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/snapshots/demo.json")).unwrap();
+//! # assert!(findings.iter().any(|f| f.status == Status::Failed));
+//! # }
 //! ```
 //!
 //! The host gives a plugin no files, no network and no environment; it reads

@@ -1,8 +1,8 @@
 //! Runs checks natively on fixture snapshots, without wasm or AWS.
 //!
-//! ```ignore
-//! let findings = parapet_sdk::testing::run_fixture(&PLUGIN, "iam-root-mfa", "fixtures/iam-root-mfa/fail_no_mfa.json");
-//! ```
+//! `run_fixture(&PLUGIN, "iam-root-mfa", "fixtures/iam-root-mfa/fail_root_without_mfa.json")`
+//! returns the check's findings; [`check_fixtures`] runs every fixture of
+//! every check and compares the findings with the `.expected` files.
 
 use std::path::Path;
 
@@ -82,8 +82,9 @@ pub fn render(findings: &[Finding]) -> String {
 }
 
 /// What a fixture's file name promises: `pass_*` has only passing findings,
-/// `fail_*` at least one failure, `not_available_*` at least one
-/// not-available finding and no passes.
+/// `fail_*` at least one failure, `warn_*` at least one warning and no
+/// failure, `not_available_*` at least one not-available finding and no
+/// passes.
 ///
 /// # Panics
 /// When the findings break the promise, or the name makes none.
@@ -104,13 +105,18 @@ pub fn assert_fixture_outcome(path: &Path, findings: &[Finding]) {
             has(Status::Failed),
             "{name}: expected a failure, got:\n{rendered}"
         );
+    } else if name.starts_with("warn_") {
+        assert!(
+            has(Status::Warning) && !has(Status::Failed),
+            "{name}: expected a warning and no failure, got:\n{rendered}"
+        );
     } else if name.starts_with("not_available_") {
         assert!(
             has(Status::NotAvailable) && !has(Status::Passed),
             "{name}: expected not-available and no pass, got:\n{rendered}"
         );
     } else {
-        panic!("{name}: a fixture's name starts with pass_, fail_ or not_available_");
+        panic!("{name}: a fixture's name starts with pass_, fail_, warn_ or not_available_");
     }
 }
 
