@@ -16,6 +16,15 @@ pub struct WriteError {
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames
 /// it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomically`], with the content streamed by `write` into a
+/// buffered temporary file. Nothing replaces `path` unless `write` succeeds.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let error = |source| WriteError {
         path: path.display().to_string(),
         source,
@@ -29,8 +38,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(error)?;
-    file.write_all(bytes).map_err(error)?;
+    {
+        let mut out = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut out).map_err(error)?;
+        out.flush().map_err(error)?;
+    }
     file.as_file().sync_all().map_err(error)?;
+    // Temporary files are private (0600); a report is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(error)?;
+    }
     file.persist(path).map_err(|e| error(e.error))?;
     Ok(())
 }
@@ -47,6 +68,29 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        let result = write_atomically_with(&path, |out| {
+            out.write_all(b"half a rep")?;
+            Err(std::io::Error::other("serializer gave up"))
+        });
+        assert!(
+            result
+                .unwrap_err()
+                .to_string()
+                .contains("serializer gave up")
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the temporary file is removed"
+        );
     }
 
     #[test]

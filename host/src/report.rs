@@ -3,9 +3,11 @@
 
 pub mod asff;
 mod native;
+mod reference;
 mod summary;
 
 pub use native::native_report;
+pub use reference::checks_reference;
 pub use summary::{Summary, render_summary};
 
 use crate::model::{CheckInfo, Finding, PluginInfo, Severity};

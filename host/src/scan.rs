@@ -208,13 +208,13 @@ fn record(
                     check_id: check.check_id.clone(),
                     resource: ResourceRef {
                         resource_type: parapet_snapshot::types::ACCOUNT.to_owned(),
-                        id: format!("AWS::::Account:{account}"),
+                        id: parapet_snapshot::types::account_resource_id(account),
                         region: gap.region.clone(),
                         account: account.clone(),
                     },
                     status: Status::NotAvailable,
                     severity: None,
-                    message: format!("could not be checked: {gap}"),
+                    message: gap.gap_message(),
                     evidence: None,
                 },
             ));

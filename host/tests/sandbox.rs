@@ -164,6 +164,14 @@ fn each_fault_of_a_check_is_isolated_and_named() {
         nobody.message
     );
 
+    let twice = failure_of(&outcome, "faulty-duplicates");
+    assert_eq!(twice.kind, FailureKind::Malformed);
+    assert!(
+        twice.message.contains("more than one finding"),
+        "{}",
+        twice.message
+    );
+
     // A malformed finding is dropped, never reported as the pass it claimed.
     assert!(
         outcome

@@ -3,10 +3,64 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use clap::Subcommand;
-use parapet::model::{CheckInfo, PluginInfo};
+use clap::{Args, Subcommand};
+use parapet::model::{CheckInfo, PluginInfo, Severity};
 
 use super::{PluginArgs, load};
+
+/// Which checks `checks list` shows; all filters must match.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Filter {
+    /// Only checks of this plugin id.
+    #[arg(long = "plugin-id", value_name = "ID")]
+    plugin_id: Option<String>,
+    /// Only checks mapped to this Well-Architected pillar (e.g. security, cost-optimization).
+    #[arg(long, value_name = "PILLAR")]
+    pillar: Option<String>,
+    /// Only checks mapped to this compliance framework (e.g. CIS-AWS-3.0, AWS-FSBP).
+    #[arg(long, value_name = "FRAMEWORK")]
+    framework: Option<String>,
+    /// Only checks of this severity or higher.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    severity: Option<Severity>,
+}
+
+impl Filter {
+    fn keeps(&self, plugin: &PluginInfo, check: &CheckInfo) -> bool {
+        self.plugin_id.as_ref().is_none_or(|id| &plugin.id == id)
+            && self.severity.is_none_or(|s| check.severity >= s)
+            && self.pillar.as_ref().is_none_or(|wanted| {
+                let wanted = wanted.to_lowercase().replace([' ', '_'], "-");
+                check
+                    .well_architected
+                    .iter()
+                    .any(|(pillar, _)| pillar.name().to_lowercase().replace(' ', "-") == wanted)
+            })
+            && self.framework.as_ref().is_none_or(|wanted| {
+                check.compliance.iter().any(|r| {
+                    r.split_once('/')
+                        .is_some_and(|(f, _)| f.eq_ignore_ascii_case(wanted))
+                })
+            })
+    }
+
+    /// The plugins with only the checks this filter keeps (plugins left with none are dropped).
+    fn apply(&self, plugins: &[&PluginInfo]) -> Vec<PluginInfo> {
+        plugins
+            .iter()
+            .map(|plugin| PluginInfo {
+                checks: plugin
+                    .checks
+                    .iter()
+                    .filter(|c| self.keeps(plugin, c))
+                    .cloned()
+                    .collect(),
+                ..(*plugin).clone()
+            })
+            .filter(|plugin| !plugin.checks.is_empty())
+            .collect()
+    }
+}
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ChecksCommand {
@@ -14,9 +68,14 @@ pub(crate) enum ChecksCommand {
     List {
         #[command(flatten)]
         plugins: PluginArgs,
+        #[command(flatten)]
+        filter: Filter,
         /// Print JSON instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "markdown")]
         json: bool,
+        /// Print the Markdown checks reference (as in docs/checks.md).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Print a check's documentation, mappings and remediation.
     Explain {
@@ -29,10 +88,19 @@ pub(crate) enum ChecksCommand {
 
 pub(crate) fn run(command: &ChecksCommand) -> Result<ExitCode> {
     match command {
-        ChecksCommand::List { plugins, json } => {
+        ChecksCommand::List {
+            plugins,
+            filter,
+            json,
+            markdown,
+        } => {
             let (loaded, failures) = load(plugins)?;
-            let infos: Vec<&PluginInfo> = loaded.iter().map(|p| p.info()).collect();
-            if *json {
+            let all: Vec<&PluginInfo> = loaded.iter().map(|p| p.info()).collect();
+            let kept = filter.apply(&all);
+            let infos: Vec<&PluginInfo> = kept.iter().collect();
+            if *markdown {
+                print!("{}", parapet::report::checks_reference(&infos));
+            } else if *json {
                 let checks: Vec<_> = infos
                     .iter()
                     .flat_map(|p| {

@@ -115,14 +115,20 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         eprintln!("parapet: check failed to run: {failure}");
     }
 
-    let bytes = match args.format {
-        Format::Asff => serde_json::to_vec_pretty(&report::asff::import_request(&outcome, &meta))?,
-        Format::Json => serde_json::to_vec_pretty(&report::native_report(&outcome, &meta))?,
+    let write = |mut out: &mut dyn std::io::Write| -> std::io::Result<()> {
+        match args.format {
+            Format::Asff => report::asff::write_import_request(&outcome, &meta, &mut out),
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &report::native_report(&outcome, &meta))?;
+                out.write_all(b"\n")
+            }
+        }
     };
     if args.output.as_os_str() == "-" {
-        println!("{}", String::from_utf8_lossy(&bytes));
+        let mut stdout = std::io::stdout().lock();
+        write(&mut stdout).context("cannot write the report to standard output")?;
     } else {
-        parapet::output::write_atomically(&args.output, &bytes)?;
+        parapet::output::write_atomically_with(&args.output, write)?;
     }
 
     let summary = Summary::of(&outcome);

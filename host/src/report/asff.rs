@@ -119,20 +119,46 @@ pub struct ProviderSeverity {
 /// `NOT_AVAILABLE` finding per check or plugin that could not run.
 #[must_use]
 pub fn import_request(outcome: &ScanOutcome, meta: &ScanMeta) -> ImportRequest {
-    let mut findings = Vec::with_capacity(outcome.findings.len() + outcome.failures.len());
-    for (plugin_id, finding) in &outcome.findings {
-        if let Some((plugin, check)) = check_of(outcome, plugin_id, &finding.check_id) {
-            findings.push(from_finding(finding, plugin, check, meta));
-        }
+    ImportRequest {
+        findings: asff_findings(outcome, meta).collect(),
     }
-    for failure in &outcome.failures {
+}
+
+/// Writes the import request to `out` one finding at a time, so a scan with
+/// hundreds of thousands of findings never holds them all as ASFF at once.
+pub fn write_import_request(
+    outcome: &ScanOutcome,
+    meta: &ScanMeta,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"{\n\"Findings\": [")?;
+    for (n, finding) in asff_findings(outcome, meta).enumerate() {
+        out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer_pretty(&mut *out, &finding)?;
+    }
+    out.write_all(b"\n]\n}\n")
+}
+
+/// The ASFF findings of a scan, built on demand.
+fn asff_findings<'a>(
+    outcome: &'a ScanOutcome,
+    meta: &'a ScanMeta,
+) -> impl Iterator<Item = AsffFinding> + 'a {
+    let findings = outcome
+        .findings
+        .iter()
+        .filter_map(move |(plugin_id, finding)| {
+            check_of(outcome, plugin_id, &finding.check_id)
+                .map(|(plugin, check)| from_finding(finding, plugin, check, meta))
+        });
+    let failures = outcome.failures.iter().map(move |failure| {
         let known = failure
             .check
             .as_deref()
             .and_then(|check_id| check_of(outcome, &failure.plugin, check_id));
-        findings.push(from_failure(failure, known, meta));
-    }
-    ImportRequest { findings }
+        from_failure(failure, known, meta)
+    });
+    findings.chain(failures)
 }
 
 fn from_finding(
@@ -264,7 +290,7 @@ fn from_failure(
         product_fields: BTreeMap::new(),
         resources: vec![Resource {
             kind: "AwsAccount".to_owned(),
-            id: format!("AWS::::Account:{}", meta.account_id),
+            id: parapet_snapshot::types::account_resource_id(&meta.account_id),
             partition: meta.partition.clone(),
             region,
         }],

@@ -24,8 +24,8 @@ pub struct LoadedPlugin {
 pub struct CheckRun {
     pub check_id: String,
     pub findings: Vec<Finding>,
-    /// Set when the check did not run to completion; `findings` then holds
-    /// only what it returned before the fault was found.
+    /// Set when the check did not run to completion or broke the contract;
+    /// `findings` is then empty.
     pub failure: Option<Failure>,
     pub elapsed: Duration,
 }
@@ -181,16 +181,26 @@ impl LoadedPlugin {
         PluginRun { checks, logs }
     }
 
-    /// Keeps valid findings; one malformed finding marks the check as failed.
+    /// Keeps the findings if every one holds. A check that breaks the
+    /// contract once cannot be trusted for the rest: its findings are all
+    /// dropped and the check is reported as not run. A check reports each
+    /// resource once: a second verdict on the same resource would share its
+    /// Security Hub id and overwrite the first.
     fn accept(&self, run: &mut CheckRun, findings: Vec<wit::Finding>) {
         let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for finding in findings {
             match validate::finding(finding, &run.check_id) {
+                Ok(finding) if !seen.insert(finding.resource.clone()) => problems.push(format!(
+                    "returned more than one finding about '{}' in {}",
+                    finding.resource.id, finding.resource.region
+                )),
                 Ok(finding) => run.findings.push(finding),
                 Err(problem) => problems.push(problem),
             }
         }
         if let Some(first) = problems.first() {
+            run.findings.clear();
             let more = match problems.len() {
                 1 => String::new(),
                 n => format!(" (and {} more malformed findings)", n - 1),

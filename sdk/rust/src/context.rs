@@ -190,7 +190,7 @@ impl Context {
         let scan = self.scan()?;
         Ok(ResourceRef {
             resource_type: ACCOUNT.to_owned(),
-            id: format!("AWS::::Account:{}", scan.account_id),
+            id: parapet_snapshot::types::account_resource_id(&scan.account_id),
             region: region.to_owned(),
             account: scan.account_id,
         })

@@ -23,7 +23,7 @@ pub enum Status {
 }
 
 /// The resource a finding is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResourceRef {
     /// Snapshot resource type, such as `AWS::IAM::User`.
     pub resource_type: String,

@@ -117,6 +117,13 @@ impl CollectionError {
             self.resource_types.iter().any(|t| t == resource_type)
         }
     }
+
+    /// What a check that reads an affected resource type reports: it could
+    /// not decide, and why.
+    #[must_use]
+    pub fn gap_message(&self) -> String {
+        format!("could not be checked: {self}")
+    }
 }
 
 impl std::fmt::Display for CollectionError {

@@ -20,6 +20,13 @@ pub trait ResourceKind: DeserializeOwned + Default {
 /// The resource type findings about the account as a whole use (as AWS Config does).
 pub const ACCOUNT: &str = "AWS::::Account";
 
+/// The id findings use for the account as a whole: `AWS::::Account:123456789012`,
+/// as Security Hub's own controls write it.
+#[must_use]
+pub fn account_resource_id(account_id: &str) -> String {
+    format!("{ACCOUNT}:{account_id}")
+}
+
 /// The region of global resources such as IAM's.
 pub const GLOBAL_REGION: &str = "global";
 

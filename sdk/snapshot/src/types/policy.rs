@@ -102,8 +102,22 @@ impl Statement {
 /// IAM's wildcard match: `*` any run of characters, `?` one; case-insensitive.
 #[must_use]
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let pattern: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
-    let text: Vec<char> = text.to_ascii_lowercase().chars().collect();
+    glob_chars(
+        &pattern.to_ascii_lowercase().chars().collect::<Vec<_>>(),
+        &text.to_ascii_lowercase().chars().collect::<Vec<_>>(),
+    )
+}
+
+/// The same wildcards, case-sensitive (for tag values, which AWS compares exactly).
+#[must_use]
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    glob_chars(
+        &pattern.chars().collect::<Vec<_>>(),
+        &text.chars().collect::<Vec<_>>(),
+    )
+}
+
+fn glob_chars(pattern: &[char], text: &[char]) -> bool {
     let (mut p, mut t) = (0, 0);
     let (mut star, mut resume) = (None, 0);
     while t < text.len() {
@@ -223,6 +237,11 @@ mod tests {
         assert!(wildcard_match("s3:Get?bject", "s3:GetObject"));
         assert!(!wildcard_match("s3:Get", "s3:GetObject"));
         assert!(wildcard_match("*", ""));
+        assert!(
+            glob_match("CC-????", "CC-1042")
+                && !glob_match("prod", "Prod")
+                && glob_match("team-*", "team-a")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ struct Panics;
 struct ReturnsError;
 struct NamesAnotherCheck;
 struct BadAccount;
+struct Duplicates;
 
 fn meta(id: &str) -> CheckMetadata {
     CheckMetadata::new(id, "Faulty test check", Severity::Medium).resource_type(ACCOUNT)
@@ -77,9 +78,22 @@ impl Check for BadAccount {
     }
 }
 
+impl Check for Duplicates {
+    fn metadata(&self) -> CheckMetadata {
+        meta("faulty-duplicates")
+    }
+    fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {
+        let account = ctx.account(GLOBAL_REGION)?;
+        Ok(vec![
+            ctx.finding(account.clone(), Status::Failed, "one verdict"),
+            ctx.finding(account, Status::Passed, "and its opposite"),
+        ])
+    }
+}
+
 parapet_sdk::plugin! {
     id: "faulty",
     name: "Faulty",
     description: "Checks that go wrong in every way but one.",
-    checks: [Works, Panics, ReturnsError, NamesAnotherCheck, BadAccount],
+    checks: [Works, Panics, ReturnsError, NamesAnotherCheck, BadAccount, Duplicates],
 }
