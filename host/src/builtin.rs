@@ -12,9 +12,12 @@ include!(concat!(env!("OUT_DIR"), "/builtin_plugins.rs"));
 pub fn builtin_plugins() -> Vec<PluginSource> {
     BUILTIN_PLUGINS
         .iter()
-        .map(|(name, bytes)| PluginSource {
-            name: format!("builtin:{}", name.trim_start_matches("parapet-plugin-")),
-            bytes: Arc::from(*bytes),
+        .map(|(name, bytes)| {
+            let id = name.trim_start_matches("parapet-plugin-");
+            PluginSource {
+                expected_id: Some(id.to_owned()),
+                ..PluginSource::new(format!("builtin:{id}"), Arc::<[u8]>::from(*bytes))
+            }
         })
         .collect()
 }

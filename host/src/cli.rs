@@ -7,8 +7,14 @@ mod scan;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use parapet::config::{Config, LimitsConfig, sha256_hex};
+use parapet::model::{Failure, FailureKind, PluginInfo};
+use parapet::runtime::{Limits, LoadedPlugin, Runtime};
 use parapet::scan::PluginSource;
 
 /// Failed findings at or above `--fail-on`.
@@ -48,9 +54,12 @@ enum Command {
     Schema,
 }
 
-/// Which plugins to load.
+/// Which plugins to load, and the configuration that shapes them.
 #[derive(Debug, Clone, Args)]
 pub(crate) struct PluginArgs {
+    /// The configuration file (default: ./parapet.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// A plugin component to load as well (repeatable).
     #[arg(long = "plugin", value_name = "FILE.wasm")]
     plugins: Vec<PathBuf>,
@@ -62,14 +71,88 @@ pub(crate) struct PluginArgs {
     no_builtin: bool,
 }
 
+/// Loaded plugins, what failed to load, and the configuration.
+pub(crate) struct Setup {
+    pub(crate) config: Config,
+    pub(crate) plugins: Vec<Arc<LoadedPlugin>>,
+    pub(crate) failures: Vec<Failure>,
+}
+
+impl Setup {
+    /// The loaded plugins' metadata, with the configuration's severity overrides.
+    pub(crate) fn infos(&self) -> Vec<PluginInfo> {
+        let mut infos: Vec<PluginInfo> = self.plugins.iter().map(|p| p.info().clone()).collect();
+        apply_severity_overrides(&self.config, &mut infos);
+        infos
+    }
+}
+
+/// Replaces check severities with the configuration's overrides.
+pub(crate) fn apply_severity_overrides(config: &Config, infos: &mut [PluginInfo]) {
+    for check in infos.iter_mut().flat_map(|p| p.checks.iter_mut()) {
+        if let Some(severity) = config.checks.severity.get(&check.id) {
+            check.severity = *severity;
+        }
+    }
+}
+
 impl PluginArgs {
-    /// The built-in plugins (unless turned off), then the user's, in order.
-    pub(crate) fn sources(&self) -> Result<Vec<PluginSource>> {
-        let mut sources = if self.no_builtin {
-            Vec::new()
-        } else {
-            parapet::builtin::builtin_plugins()
+    /// Reads the configuration, then loads the built-in plugins (unless
+    /// turned off), the configuration's plugins and the command line's.
+    /// `limits` override every configured limit field they set.
+    pub(crate) fn setup(&self, overrides: LimitsConfig) -> Result<Setup> {
+        let config = Config::discover(self.config.as_deref())?;
+        let limits_for = |id: Option<&str>| {
+            let mut limits = config.limits_for(id, Limits::default());
+            if let Some(seconds) = overrides.timeout_seconds {
+                limits.timeout = Duration::from_secs_f64(seconds);
+            }
+            if let Some(mib) = overrides.memory_mib {
+                limits.memory_bytes = mib.saturating_mul(1 << 20);
+            }
+            limits
         };
+        let config_name = config.origin.as_deref().map_or_else(
+            || "the configuration".to_owned(),
+            |p| format!("config '{}'", p.display()),
+        );
+        let mut sources = Vec::new();
+        let mut failures = Vec::new();
+        if !self.no_builtin {
+            for mut source in parapet::builtin::builtin_plugins() {
+                source.limits = limits_for(source.expected_id.as_deref());
+                sources.push(source);
+            }
+        }
+        for (id, path, pin) in config.plugin_files() {
+            let bytes = std::fs::read(&path).with_context(|| {
+                format!(
+                    "cannot read plugin '{id}' at '{}', listed in {config_name}",
+                    path.display()
+                )
+            })?;
+            if let Some(pin) = pin {
+                let actual = sha256_hex(&bytes);
+                if !actual.eq_ignore_ascii_case(&pin) {
+                    failures.push(Failure {
+                        plugin: id.clone(),
+                        check: None,
+                        kind: FailureKind::Load,
+                        message: format!(
+                            "plugin '{id}' refused: '{}' has sha256 {actual}, but {config_name} pins {pin}; \
+                             if the plugin changed on purpose, update the pin",
+                            path.display()
+                        ),
+                    });
+                    continue;
+                }
+            }
+            sources.push(PluginSource {
+                expected_id: Some(id.clone()),
+                limits: limits_for(Some(&id)),
+                ..PluginSource::new(path.display().to_string(), bytes)
+            });
+        }
         let mut files = self.plugins.clone();
         for dir in &self.plugin_dirs {
             let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -88,12 +171,83 @@ impl PluginArgs {
                 )
             })?;
             sources.push(PluginSource {
-                name: file.display().to_string(),
-                bytes: bytes.into(),
+                limits: limits_for(None),
+                ..PluginSource::new(file.display().to_string(), bytes)
             });
         }
-        Ok(sources)
+        let runtime = Runtime::new()?;
+        let (plugins, load_failures) =
+            parapet::scan::load_plugins(&runtime, &sources, default_parallelism());
+        failures.extend(load_failures);
+        let setup = Setup {
+            config,
+            plugins,
+            failures,
+        };
+        check_config_names(&setup, &config_name)?;
+        Ok(setup)
     }
+}
+
+/// Fails, naming `place` and the closest known id, when a check id is not
+/// provided by any loaded plugin.
+pub(crate) fn require_known_checks(setup: &Setup, ids: &[String], place: &str) -> Result<()> {
+    let checks: Vec<&str> = setup
+        .plugins
+        .iter()
+        .flat_map(|p| p.info().checks.iter().map(|c| c.id.as_str()))
+        .collect();
+    for id in ids {
+        if !checks.contains(&id.as_str()) {
+            bail!(
+                "{place} names check '{id}', which no loaded plugin provides{}",
+                suggestion(id, &checks)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Every check and plugin the configuration names must exist: a typo must
+/// not silently leave a check on or a setting unused.
+fn check_config_names(setup: &Setup, config_name: &str) -> Result<()> {
+    let plugin_ids: Vec<&str> = setup.plugins.iter().map(|p| p.info().id.as_str()).collect();
+    let checks = &setup.config.checks;
+    require_known_checks(
+        setup,
+        &checks.disable,
+        &format!("{config_name}: [checks] disable"),
+    )?;
+    require_known_checks(
+        setup,
+        &checks.only,
+        &format!("{config_name}: [checks] only"),
+    )?;
+    let overridden: Vec<String> = checks.severity.keys().cloned().collect();
+    require_known_checks(
+        setup,
+        &overridden,
+        &format!("{config_name}: [checks] severity"),
+    )?;
+    let refused: Vec<&str> = setup.failures.iter().map(|f| f.plugin.as_str()).collect();
+    for id in setup.config.plugins.keys() {
+        if !plugin_ids.contains(&id.as_str()) && !refused.contains(&id.as_str()) {
+            bail!(
+                "{config_name}: [plugins.{id}] names no loaded plugin{}",
+                suggestion(id, &plugin_ids)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn suggestion(name: &str, known: &[&str]) -> String {
+    known
+        .iter()
+        .map(|k| (parapet::config::edit_distance(name, k), k))
+        .filter(|(distance, _)| *distance <= 3)
+        .min()
+        .map_or_else(String::new, |(_, k)| format!("; did you mean '{k}'?"))
 }
 
 /// Parses the arguments and runs the command.
@@ -113,23 +267,6 @@ pub(crate) fn run() -> Result<ExitCode> {
 /// How many plugins run at once: one per core.
 fn default_parallelism() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-}
-
-/// Loads the selected plugins with default limits.
-fn load(
-    args: &PluginArgs,
-) -> Result<(
-    Vec<std::sync::Arc<parapet::runtime::LoadedPlugin>>,
-    Vec<parapet::model::Failure>,
-)> {
-    let runtime = parapet::runtime::Runtime::new()?;
-    let sources = args.sources()?;
-    Ok(parapet::scan::load_plugins(
-        &runtime,
-        &sources,
-        parapet::runtime::Limits::default(),
-        default_parallelism(),
-    ))
 }
 
 /// Prints plugins that did not load; the exit code says whether any did not.

@@ -17,6 +17,7 @@
 //!    ([`output`]).
 
 pub mod builtin;
+pub mod config;
 pub mod model;
 pub mod output;
 pub mod report;

@@ -1,11 +1,23 @@
 //! What the host knows about plugins, checks and findings, independent of
 //! the WIT bindings (converted and validated in `runtime::validate`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Severity of a failed check, as Security Hub labels it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all(serialize = "SCREAMING_SNAKE_CASE", deserialize = "lowercase"))]
 pub enum Severity {
     Informational,
     Low,

@@ -17,18 +17,36 @@ use crate::runtime::{Limits, LoadedPlugin, PluginRun, Runtime, ScanData};
 /// interrupted by epochs).
 const OUTER_GRACE: Duration = Duration::from_secs(5);
 
-/// A plugin to load: a name for messages and its component bytes.
+/// A plugin to load: a name for messages, its component bytes and limits.
+#[derive(Clone)]
 pub struct PluginSource {
     pub name: String,
     pub bytes: Arc<[u8]>,
+    /// The id the plugin must declare (when the configuration names it).
+    pub expected_id: Option<String>,
+    pub limits: Limits,
+}
+
+impl PluginSource {
+    /// A source with default limits and no expected id.
+    #[must_use]
+    pub fn new(name: impl Into<String>, bytes: impl Into<Arc<[u8]>>) -> Self {
+        Self {
+            name: name.into(),
+            bytes: bytes.into(),
+            expected_id: None,
+            limits: Limits::default(),
+        }
+    }
 }
 
 /// What a scan is asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct ScanOptions {
-    pub limits: Limits,
     /// Run only these checks (all when empty).
     pub only_checks: Vec<String>,
+    /// Never run these checks.
+    pub disabled_checks: Vec<String>,
     /// Settings per plugin id, passed to the plugin as JSON.
     pub settings: HashMap<String, serde_json::Value>,
     /// Plugins run at the same time (at least 1).
@@ -63,11 +81,10 @@ impl ScanOutcome {
 pub fn load_plugins(
     runtime: &Runtime,
     sources: &[PluginSource],
-    limits: Limits,
     parallelism: usize,
 ) -> (Vec<Arc<LoadedPlugin>>, Vec<Failure>) {
     let results = parallel_map(sources, parallelism, |source| {
-        runtime.load(&source.name, &source.bytes, limits)
+        runtime.load(&source.name, &source.bytes, source.limits)
     });
     let mut loaded: Vec<Arc<LoadedPlugin>> = Vec::new();
     let mut failures = Vec::new();
@@ -91,7 +108,12 @@ pub fn load_plugins(
             }
         };
         let info = plugin.info();
-        let clash = if plugin_ids.contains(&info.id) {
+        let clash = if let Some(expected) = source.expected_id.as_ref().filter(|e| **e != info.id) {
+            Some(format!(
+                "it declares id '{}', but the configuration lists it as '{expected}'",
+                info.id
+            ))
+        } else if plugin_ids.contains(&info.id) {
             Some(format!(
                 "plugin id '{}' is already taken by another plugin",
                 info.id
@@ -144,6 +166,7 @@ pub fn run(
                 .iter()
                 .map(|c| c.id.clone())
                 .filter(|id| options.only_checks.is_empty() || options.only_checks.contains(id))
+                .filter(|id| !options.disabled_checks.contains(id))
                 .collect();
             let settings = options
                 .settings
@@ -158,12 +181,12 @@ pub fn run(
         .filter(|job| !job.checks.is_empty())
         .collect();
 
-    let outer_timeout = options.limits.timeout + OUTER_GRACE;
-    for (job, result) in run_jobs(&jobs, &scan, options.parallelism, outer_timeout) {
+    for (job, result) in run_jobs(&jobs, &scan, options.parallelism) {
         let plugin_id = job.plugin.info().id.clone();
         match result {
             Some(run) => record(&mut outcome, &plugin_id, run, &scan, job.plugin.info()),
             None => {
+                let outer_timeout = job.plugin.limits().timeout + OUTER_GRACE;
                 for check in &job.checks {
                     outcome.failures.push(Failure {
                         plugin: plugin_id.clone(),
@@ -246,14 +269,14 @@ enum Event {
 }
 
 /// Runs jobs on `parallelism` worker threads. A job whose thread has not
-/// answered `outer_timeout` after it started yields `None`, and a new worker
-/// takes its place.
+/// answered within its plugin's time limit plus [`OUTER_GRACE`] after it
+/// started yields `None`, and a new worker takes its place.
 fn run_jobs<'a>(
     jobs: &'a [Job],
     scan: &Arc<ScanData>,
     parallelism: usize,
-    outer_timeout: Duration,
 ) -> Vec<(&'a Job, Option<PluginRun>)> {
+    let outer_timeout = |job: usize| jobs[job].plugin.limits().timeout + OUTER_GRACE;
     let queue: Arc<Mutex<VecDeque<usize>>> = Arc::new(Mutex::new((0..jobs.len()).collect()));
     // Workers may outlive this call (an abandoned one), so they own their jobs.
     let shared: Arc<Vec<Job>> = Arc::new(jobs.to_vec());
@@ -293,10 +316,10 @@ fn run_jobs<'a>(
     let mut finished = 0;
     while finished < jobs.len() {
         let wait = started
-            .values()
-            .map(|at| (*at + outer_timeout).saturating_duration_since(Instant::now()))
+            .iter()
+            .map(|(job, at)| (*at + outer_timeout(*job)).saturating_duration_since(Instant::now()))
             .min()
-            .unwrap_or(outer_timeout);
+            .unwrap_or(OUTER_GRACE);
         match receiver.recv_timeout(wait) {
             Ok(Event::Started(job, at)) => {
                 started.insert(job, at);
@@ -311,7 +334,7 @@ fn run_jobs<'a>(
                 let now = Instant::now();
                 let late: Vec<usize> = started
                     .iter()
-                    .filter(|(_, at)| now >= **at + outer_timeout)
+                    .filter(|(job, at)| now >= **at + outer_timeout(**job))
                     .map(|(job, _)| *job)
                     .collect();
                 for job in late {

@@ -461,3 +461,160 @@ fn plugins_list_names_the_built_in_plugins() {
         "{listed}"
     );
 }
+
+fn write_config(dir: &tempfile::TempDir, text: &str) -> String {
+    let path = dir.path().join("parapet.toml");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn the_config_sets_plugin_settings_disables_checks_and_overrides_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        &dir,
+        r#"
+        [checks]
+        disable = ["vpc-sg-too-many-rules"]
+        severity = { "iam-root-access-keys" = "low" }
+
+        [plugins.tagging.settings]
+        required_keys = ["Project"]
+        "#,
+    );
+    let run = scan(&demo(), &["--config", &config, "--format", "json"]);
+    assert!(run.output.status.success(), "{}", text(&run.output.stderr));
+    let report = run.report.unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["check_id"] != "vpc-sg-too-many-rules")
+    );
+    let keys = findings
+        .iter()
+        .find(|f| f["check_id"] == "iam-root-access-keys")
+        .unwrap();
+    assert_eq!(keys["severity"], "LOW");
+    let missing: Vec<_> = findings
+        .iter()
+        .filter(|f| f["check_id"] == "tag-required-keys" && f["status"] == "FAILED")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        !missing.is_empty()
+            && missing
+                .iter()
+                .all(|m| m.ends_with("lacks required tags: Project")),
+        "{missing:?}"
+    );
+}
+
+#[test]
+fn config_mistakes_are_errors_that_suggest_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("[plugins.tagging]\nsetings = {}\n", "line 2"),
+        (
+            "[plugins.tagging]\nsetings = {}\n",
+            "did you mean `settings`?",
+        ),
+        (
+            "[checks]\ndisable = [\"iam-root-mfaa\"]\n",
+            "did you mean 'iam-root-mfa'?",
+        ),
+        (
+            "[plugins.taging.settings]\nrequired_keys = []\n",
+            "did you mean 'tagging'?",
+        ),
+    ];
+    for (content, expected) in cases {
+        let config = write_config(&dir, content);
+        let run = scan(&demo(), &["--config", &config]);
+        assert_eq!(run.output.status.code(), Some(2), "{content}");
+        let stderr = text(&run.output.stderr);
+        assert!(
+            stderr.contains(&config) && stderr.contains(expected),
+            "{content}: {stderr}"
+        );
+        assert!(!run.path.exists());
+    }
+}
+
+#[test]
+fn settings_a_plugin_rejects_make_its_checks_fail_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        &dir,
+        "[plugins.tagging.settings]\nrequired_key = [\"Owner\"]\n",
+    );
+    let run = scan(&demo(), &["--config", &config, "--format", "json"]);
+    assert_eq!(run.output.status.code(), Some(3));
+    let report = run.report.unwrap();
+    let failures = report["failures"].as_array().unwrap();
+    assert!(!failures.is_empty());
+    for failure in failures {
+        assert_eq!(failure["plugin"], "tagging");
+        assert!(
+            failure["message"]
+                .as_str()
+                .unwrap()
+                .contains("required_key"),
+            "{failure}"
+        );
+    }
+}
+
+#[test]
+fn a_plugin_whose_digest_does_not_match_its_pin_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("escape.wasm");
+    std::fs::copy(parapet_test_programs::ESCAPE, &copy).unwrap();
+    let wrong = "0".repeat(64);
+    let config = write_config(
+        &dir,
+        &format!("[plugins.escape]\npath = \"escape.wasm\"\nsha256 = \"{wrong}\"\n"),
+    );
+    let run = scan(&demo(), &["--config", &config, "--format", "json"]);
+    assert_eq!(
+        run.output.status.code(),
+        Some(3),
+        "{}",
+        text(&run.output.stderr)
+    );
+    let report = run.report.unwrap();
+    let message = report["failures"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let actual = {
+        use sha2::Digest;
+        sha2::Sha256::digest(std::fs::read(&copy).unwrap())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    assert!(
+        message.contains(&wrong) && message.contains(&actual),
+        "{message}"
+    );
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["plugin"] != "escape")
+    );
+
+    let pinned = write_config(
+        &dir,
+        &format!("[plugins.escape]\npath = \"escape.wasm\"\nsha256 = \"{actual}\"\n"),
+    );
+    let run = scan(&demo(), &["--config", &pinned, "--format", "json"]);
+    assert!(run.output.status.success(), "{}", text(&run.output.stderr));
+    let findings = run.report.unwrap()["findings"].as_array().unwrap().clone();
+    assert_eq!(
+        findings.iter().filter(|f| f["plugin"] == "escape").count(),
+        3
+    );
+}

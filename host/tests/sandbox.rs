@@ -8,7 +8,6 @@
 )]
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use parapet::model::{FailureKind, Status};
@@ -21,10 +20,10 @@ fn demo() -> SnapshotIndex {
     SnapshotIndex::new(Snapshot::load(&path).unwrap())
 }
 
-fn source(path: &str) -> PluginSource {
+fn source(path: &str, limits: Limits) -> PluginSource {
     PluginSource {
-        name: path.to_owned(),
-        bytes: Arc::from(std::fs::read(path).unwrap()),
+        limits,
+        ..PluginSource::new(path, std::fs::read(path).unwrap())
     }
 }
 
@@ -39,10 +38,9 @@ fn iam() -> PluginSource {
 fn scan_with(extra: &[&str], limits: Limits) -> ScanOutcome {
     let runtime = Runtime::new().unwrap();
     let mut sources = vec![iam()];
-    sources.extend(extra.iter().map(|path| source(path)));
-    let (plugins, failures) = scan::load_plugins(&runtime, &sources, limits, 2);
+    sources.extend(extra.iter().map(|path| source(path, limits)));
+    let (plugins, failures) = scan::load_plugins(&runtime, &sources, 2);
     let options = ScanOptions {
-        limits,
         parallelism: 2,
         ..ScanOptions::default()
     };
@@ -236,7 +234,7 @@ fn a_plugin_whose_metadata_lies_is_refused_at_load() {
 #[test]
 fn a_second_plugin_cannot_take_an_existing_check_id() {
     let runtime = Runtime::new().unwrap();
-    let (plugins, failures) = scan::load_plugins(&runtime, &[iam(), iam()], Limits::default(), 2);
+    let (plugins, failures) = scan::load_plugins(&runtime, &[iam(), iam()], 2);
     assert_eq!(plugins.len(), 1);
     assert_eq!(failures.len(), 1);
     assert!(
@@ -249,11 +247,8 @@ fn a_second_plugin_cannot_take_an_existing_check_id() {
 #[test]
 fn a_file_that_is_not_a_component_is_a_load_failure() {
     let runtime = Runtime::new().unwrap();
-    let junk = PluginSource {
-        name: "junk.wasm".to_owned(),
-        bytes: Arc::from(&b"\0asm not really"[..]),
-    };
-    let (plugins, failures) = scan::load_plugins(&runtime, &[junk], Limits::default(), 1);
+    let junk = PluginSource::new("junk.wasm", &b"\0asm not really"[..]);
+    let (plugins, failures) = scan::load_plugins(&runtime, &[junk], 1);
     assert!(plugins.is_empty());
     assert_eq!(failures[0].kind, FailureKind::Load);
     assert!(

@@ -6,7 +6,9 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use parapet::model::{CheckInfo, PluginInfo, Severity};
 
-use super::{PluginArgs, load};
+use parapet::config::LimitsConfig;
+
+use super::PluginArgs;
 
 /// Which checks `checks list` shows; all filters must match.
 #[derive(Debug, Clone, Args)]
@@ -94,8 +96,9 @@ pub(crate) fn run(command: &ChecksCommand) -> Result<ExitCode> {
             json,
             markdown,
         } => {
-            let (loaded, failures) = load(plugins)?;
-            let all: Vec<&PluginInfo> = loaded.iter().map(|p| p.info()).collect();
+            let setup = plugins.setup(LimitsConfig::default())?;
+            let infos = setup.infos();
+            let all: Vec<&PluginInfo> = infos.iter().collect();
             let kept = filter.apply(&all);
             let infos: Vec<&PluginInfo> = kept.iter().collect();
             if *markdown {
@@ -123,16 +126,16 @@ pub(crate) fn run(command: &ChecksCommand) -> Result<ExitCode> {
                     }
                 }
             }
-            Ok(super::report_load_failures(&failures))
+            Ok(super::report_load_failures(&setup.failures))
         }
         ChecksCommand::Explain { id, plugins } => {
-            let (loaded, failures) = load(plugins)?;
-            let found = loaded
+            let setup = plugins.setup(LimitsConfig::default())?;
+            let infos = setup.infos();
+            let found = infos
                 .iter()
-                .map(|p| p.info())
                 .find_map(|p| p.checks.iter().find(|c| &c.id == id).map(|c| (p, c)));
             let Some((plugin, check)) = found else {
-                super::report_load_failures(&failures);
+                super::report_load_failures(&setup.failures);
                 bail!("no loaded plugin has a check '{id}'; `parapet checks list` shows the ids");
             };
             print!("{}", explain(plugin, check));

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::{PluginArgs, load};
+use parapet::config::LimitsConfig;
+
+use super::PluginArgs;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PluginsCommand {
@@ -18,9 +20,8 @@ pub(crate) enum PluginsCommand {
 
 pub(crate) fn run(command: &PluginsCommand) -> Result<ExitCode> {
     let PluginsCommand::List { plugins } = command;
-    let (loaded, failures) = load(plugins)?;
-    for plugin in &loaded {
-        let info = plugin.info();
+    let setup = plugins.setup(LimitsConfig::default())?;
+    for info in &setup.infos() {
         println!(
             "{:<16} {:<10} {:>3} checks  {}  ({})",
             info.id,
@@ -30,5 +31,5 @@ pub(crate) fn run(command: &PluginsCommand) -> Result<ExitCode> {
             info.source
         );
     }
-    Ok(super::report_load_failures(&failures))
+    Ok(super::report_load_failures(&setup.failures))
 }

@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
+use parapet::config::LimitsConfig;
 use parapet::model::{LogLevel, Severity};
 use parapet::report::{self, ScanMeta, Summary};
-use parapet::runtime::{Limits, Runtime};
 use parapet::scan::{self, ScanOptions};
 use parapet_snapshot::{Snapshot, SnapshotIndex};
 
@@ -46,12 +46,14 @@ pub(crate) struct ScanArgs {
     /// Exit with 1 when a finding of this severity or higher failed.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<Severity>,
-    /// Time limit per plugin, in seconds, for all its checks together.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    timeout: f64,
-    /// Memory limit per plugin, in MiB, across all its memories.
-    #[arg(long, value_name = "MIB", default_value_t = 256)]
-    memory: usize,
+    /// Time limit per plugin, in seconds, for all its checks together
+    /// (default 10, or the configuration's).
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
+    /// Memory limit per plugin, in MiB, across all its memories (default
+    /// 256, or the configuration's).
+    #[arg(long, value_name = "MIB")]
+    memory: Option<usize>,
     /// Plugins run at the same time (default: one per core).
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -66,22 +68,14 @@ pub(crate) struct ScanArgs {
 pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let snapshot = Snapshot::load(&args.snapshot)?;
-    let limits = Limits {
-        timeout: Duration::try_from_secs_f64(args.timeout)
-            .ok()
-            .filter(|t| !t.is_zero())
-            .with_context(|| {
-                format!(
-                    "--timeout {} is not a positive number of seconds",
-                    args.timeout
-                )
-            })?,
-        memory_bytes: args
-            .memory
-            .checked_mul(1 << 20)
-            .filter(|m| *m > 0)
-            .with_context(|| format!("--memory {} is not a usable number of MiB", args.memory))?,
-    };
+    if let Some(timeout) = args.timeout
+        && !(timeout.is_finite() && timeout > 0.0)
+    {
+        bail!("--timeout {timeout} is not a positive number of seconds");
+    }
+    if args.memory == Some(0) {
+        bail!("--memory 0 leaves a plugin no memory; give at least 1 MiB");
+    }
     let parallelism = args.jobs.unwrap_or_else(default_parallelism);
     let meta = ScanMeta {
         account_id: snapshot.account_id.clone(),
@@ -93,17 +87,28 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
     };
     let index = SnapshotIndex::new(snapshot);
 
-    let runtime = Runtime::new()?;
-    let sources = args.plugins.sources()?;
-    let (plugins, load_failures) = scan::load_plugins(&runtime, &sources, limits, parallelism);
+    let setup = args.plugins.setup(LimitsConfig {
+        timeout_seconds: args.timeout,
+        memory_mib: args.memory,
+    })?;
+    super::require_known_checks(&setup, &args.checks, "--check")?;
+    // --check narrows the scan to the named checks, whatever the config says.
+    let only_checks = if args.checks.is_empty() {
+        setup.config.checks.only.clone()
+    } else {
+        args.checks.clone()
+    };
     let options = ScanOptions {
-        limits,
-        only_checks: args.checks.clone(),
-        settings: std::collections::HashMap::new(),
+        only_checks,
+        disabled_checks: setup.config.checks.disable.clone(),
+        settings: setup.config.settings(),
         parallelism,
     };
-    let mut outcome = scan::run(&plugins, index, &options);
-    outcome.failures.splice(0..0, load_failures);
+    let mut outcome = scan::run(&setup.plugins, index, &options);
+    outcome
+        .failures
+        .splice(0..0, setup.failures.iter().cloned());
+    super::apply_severity_overrides(&setup.config, &mut outcome.plugins);
 
     for (plugin, line) in &outcome.logs {
         let loud = line.level >= LogLevel::Warn;

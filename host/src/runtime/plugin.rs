@@ -88,6 +88,12 @@ impl LoadedPlugin {
         })
     }
 
+    /// The limits it runs under.
+    #[must_use]
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
     /// The plugin's validated metadata.
     #[must_use]
     pub fn info(&self) -> &PluginInfo {

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use parapet_sdk::prelude::*;
+use parapet_sdk::snapshot::types::Unread;
 use serde::Deserialize;
 
 /// `[plugins.tagging.settings]` in the user's configuration.
@@ -78,18 +79,21 @@ impl Policy {
         Ok(policy)
     }
 
-    /// Every resource the policy applies to.
-    pub(crate) fn resources(&self, ctx: &Context) -> Result<Vec<ConfigurationItem>, PluginError> {
+    /// Every resource the policy applies to; tags matter, configurations do not.
+    pub(crate) fn resources(
+        &self,
+        ctx: &Context,
+    ) -> Result<Vec<ConfigurationItem<Unread>>, PluginError> {
         let mut all = Vec::new();
         for resource_type in &self.resource_types {
-            all.extend(ctx.resources_of::<serde_json::Value>(resource_type)?);
+            all.extend(ctx.resources_of::<Unread>(resource_type)?);
         }
         Ok(all)
     }
 
     /// Required keys the resource lacks (exact, case-sensitive match, as AWS
     /// cost allocation compares keys).
-    pub(crate) fn missing_keys<'a>(&'a self, item: &ConfigurationItem) -> Vec<&'a str> {
+    pub(crate) fn missing_keys<'a, C>(&'a self, item: &ConfigurationItem<C>) -> Vec<&'a str> {
         self.required_keys
             .iter()
             .filter(|key| !item.tags.contains_key(key.as_str()))
@@ -99,7 +103,7 @@ impl Policy {
 }
 
 /// A resource's name for messages: its type's last segment and id.
-pub(crate) fn describe(item: &ConfigurationItem) -> String {
+pub(crate) fn describe<C>(item: &ConfigurationItem<C>) -> String {
     let kind = item
         .resource_type
         .rsplit("::")

@@ -70,7 +70,7 @@ pub mod prelude {
         AccountSummary, CredentialReportRow, Group, ManagedPolicy, PasswordPolicy, Role, User,
     };
     pub use parapet_snapshot::types::policy::PolicyDocument;
-    pub use parapet_snapshot::types::{ACCOUNT, GLOBAL_REGION, ResourceKind};
+    pub use parapet_snapshot::types::{ACCOUNT, GLOBAL_REGION, ResourceKind, Unread};
 }
 
 /// Declares the plugin: its id, name, description and checks.

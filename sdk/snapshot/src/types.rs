@@ -17,6 +17,18 @@ pub trait ResourceKind: DeserializeOwned + Default {
     const RESOURCE_TYPE: &'static str;
 }
 
+/// A `configuration` a check does not read: parsing skips it without
+/// building it, which matters when a check needs only ids and tags of
+/// tens of thousands of resources.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unread;
+
+impl<'de> serde::Deserialize<'de> for Unread {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Self)
+    }
+}
+
 /// The resource type findings about the account as a whole use (as AWS Config does).
 pub const ACCOUNT: &str = "AWS::::Account";
 
