@@ -40,7 +40,8 @@ struct Cli {
 enum Command {
     /// Run the checks against a snapshot and write a report.
     Scan(scan::ScanArgs),
-    /// List loaded plugins.
+    /// List plugins, or test one against its fixtures.
+    #[command(alias = "plugin")]
     Plugins {
         #[command(subcommand)]
         command: plugins::PluginsCommand,
@@ -69,6 +70,10 @@ pub(crate) struct PluginArgs {
     /// Do not load the built-in plugins.
     #[arg(long)]
     no_builtin: bool,
+    /// Compile every plugin afresh instead of using the compiled-component
+    /// cache ($PARAPET_CACHE_DIR, else $XDG_CACHE_HOME/parapet, else ~/.cache/parapet).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// Loaded plugins, what failed to load, and the configuration.
@@ -175,7 +180,7 @@ impl PluginArgs {
                 ..PluginSource::new(file.display().to_string(), bytes)
             });
         }
-        let runtime = Runtime::new()?;
+        let runtime = runtime(self.no_cache)?;
         let (plugins, load_failures) =
             parapet::scan::load_plugins(&runtime, &sources, default_parallelism());
         failures.extend(load_failures);
@@ -187,6 +192,29 @@ impl PluginArgs {
         check_config_names(&setup, &config_name)?;
         Ok(setup)
     }
+}
+
+/// The WebAssembly runtime, with the compiled-component cache unless `no_cache`.
+fn runtime(no_cache: bool) -> Result<Runtime> {
+    let mut runtime = Runtime::new()?;
+    if let Some(dir) = cache_dir().filter(|_| !no_cache)
+        && let Err(error) = runtime.use_cache(&dir)
+    {
+        eprintln!("parapet: warning: {error}; compiling plugins without a cache");
+    }
+    Ok(runtime)
+}
+
+/// Where compiled components are kept.
+fn cache_dir() -> Option<PathBuf> {
+    let var = |name| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("PARAPET_CACHE_DIR")
+        .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("parapet")))
+        .or_else(|| var("HOME").map(|d| d.join(".cache").join("parapet")))
 }
 
 /// Fails, naming `place` and the closest known id, when a check id is not

@@ -18,6 +18,7 @@
 
 pub mod builtin;
 pub mod config;
+pub mod fixtures;
 pub mod model;
 pub mod output;
 pub mod report;

@@ -2,10 +2,12 @@
 //! pre-instantiated, a fresh sandboxed store per plugin run.
 
 mod bindings;
+mod cache;
 mod limits;
 mod plugin;
 mod state;
 mod validate;
+mod version;
 
 use std::sync::Arc;
 use std::thread;
@@ -47,6 +49,7 @@ pub struct RuntimeError(String);
 pub struct Runtime {
     engine: Engine,
     linker: Linker<state::HostState>,
+    cache: Option<cache::ComponentCache>,
 }
 
 impl Runtime {
@@ -80,7 +83,35 @@ impl Runtime {
             .map_err(|e| RuntimeError(e.to_string()))?;
         bindings::Plugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
             .map_err(|e| RuntimeError(e.to_string()))?;
-        Ok(Self { engine, linker })
+        Ok(Self {
+            engine,
+            linker,
+            cache: None,
+        })
+    }
+
+    /// Keeps compiled components in `dir` from now on. A directory that
+    /// cannot be used safely is an error; the runtime then works without.
+    pub fn use_cache(&mut self, dir: &std::path::Path) -> Result<(), RuntimeError> {
+        self.cache = Some(cache::ComponentCache::open(dir, &self.engine).map_err(RuntimeError)?);
+        Ok(())
+    }
+
+    /// Compiles `bytes`, or loads the compiled form from the cache.
+    fn compile(&self, bytes: &[u8]) -> wasmtime::Result<wasmtime::component::Component> {
+        if let Some(component) = self
+            .cache
+            .as_ref()
+            .and_then(|cache| cache.load(&self.engine, bytes))
+        {
+            return Ok(component);
+        }
+        let component = wasmtime::component::Component::new(&self.engine, bytes)?;
+        if let Some(cache) = &self.cache {
+            // A failed write costs the next run a compilation, nothing more.
+            let _ = cache.store(bytes, &component);
+        }
+        Ok(component)
     }
 
     /// Compiles and pre-instantiates a component, then asks for its metadata.

@@ -11,9 +11,19 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// The tests share one compiled-component cache, away from the user's.
+fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("component-cache")
+}
+
 fn parapet(args: &[&str]) -> Output {
+    parapet_with_cache(args, &cache_dir())
+}
+
+fn parapet_with_cache(args: &[&str], cache: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parapet"))
         .args(args)
+        .env("PARAPET_CACHE_DIR", cache)
         .output()
         .unwrap()
 }
@@ -616,5 +626,60 @@ fn a_plugin_whose_digest_does_not_match_its_pin_is_refused() {
     assert_eq!(
         findings.iter().filter(|f| f["plugin"] == "escape").count(),
         3
+    );
+}
+
+#[test]
+fn compiled_components_are_cached_and_a_corrupt_entry_is_recompiled() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("report.json").display().to_string();
+    let run = |cache: &Path| {
+        let out = parapet_with_cache(
+            &[
+                "scan",
+                "--snapshot",
+                &demo(),
+                "--output",
+                &output,
+                "--format",
+                "json",
+                "-q",
+            ],
+            cache,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let report: Value =
+            serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+        report["summary"].clone()
+    };
+    let first = run(cache.path());
+    let entries: Vec<PathBuf> = std::fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "cwasm"))
+        .collect();
+    assert_eq!(
+        entries.len(),
+        3,
+        "one entry per built-in plugin: {entries:?}"
+    );
+    assert_eq!(
+        run(cache.path()),
+        first,
+        "the cached components give the same findings"
+    );
+
+    // Flip a byte in the middle of one entry: it must be recompiled, not run.
+    let victim = &entries[0];
+    let mut bytes = std::fs::read(victim).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(victim, &bytes).unwrap();
+    assert_eq!(run(cache.path()), first);
+    assert_ne!(
+        std::fs::read(victim).unwrap(),
+        bytes,
+        "the corrupt entry was replaced"
     );
 }

@@ -13,6 +13,10 @@ fn checks_list(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_parapet"))
         .args(["checks", "list"])
         .args(args)
+        .env(
+            "PARAPET_CACHE_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("component-cache"),
+        )
         .output()
         .unwrap();
     assert!(

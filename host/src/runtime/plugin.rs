@@ -3,12 +3,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use wasmtime::component::Component;
 use wasmtime::{Engine, Store, Trap};
 
 use super::bindings::{Plugin, PluginPre, wit};
 use super::state::{HostState, ScanData};
-use super::{Limits, LoadError, Runtime, new_store, validate};
+use super::{Limits, LoadError, Runtime, new_store, validate, version};
 use crate::model::{Failure, FailureKind, Finding, LogLine, PluginInfo};
 
 /// A compiled, pre-instantiated plugin and its validated metadata.
@@ -48,8 +47,17 @@ impl LoadedPlugin {
             source_name: source.to_owned(),
             reason,
         };
-        let component = Component::new(&runtime.engine, bytes)
+        let component = runtime
+            .compile(bytes)
             .map_err(|e| component_error(format!("not a valid WebAssembly component: {e:#}")))?;
+        let component_type = component.component_type();
+        let exports: Vec<&str> = component_type
+            .exports(&runtime.engine)
+            .map(|(name, _)| name)
+            .collect();
+        version::targeted_api(&exports)
+            .and_then(version::check_compatible)
+            .map_err(component_error)?;
         let instance_pre = runtime.linker.instantiate_pre(&component).map_err(|e| {
             component_error(format!(
                 "{e:#}; parapet provides WASI 0.2 (inert) and parapet:plugin/host"

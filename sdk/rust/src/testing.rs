@@ -76,47 +76,19 @@ pub fn render(findings: &[Finding]) -> String {
                 Status::Warning => "WARNING",
                 Status::NotAvailable => "NOT_AVAILABLE",
             };
-            format!("{status} {}: {}\n", f.resource.id, f.message)
+            parapet_snapshot::fixture::render_line(status, &f.resource.id, &f.message)
         })
         .collect()
 }
 
-/// What a fixture's file name promises: `pass_*` has only passing findings,
-/// `fail_*` at least one failure, `warn_*` at least one warning and no
-/// failure, `not_available_*` at least one not-available finding and no
-/// passes.
+/// Panics unless the findings keep the promise of the fixture's name (see
+/// [`parapet_snapshot::fixture`]).
 ///
 /// # Panics
 /// When the findings break the promise, or the name makes none.
 pub fn assert_fixture_outcome(path: &Path, findings: &[Finding]) {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let has = |status| findings.iter().any(|f| f.status == status);
-    let rendered = render(findings);
-    if name.starts_with("pass_") {
-        assert!(
-            !findings.is_empty() && findings.iter().all(|f| f.status == Status::Passed),
-            "{name}: expected only passing findings, got:\n{rendered}"
-        );
-    } else if name.starts_with("fail_") {
-        assert!(
-            has(Status::Failed),
-            "{name}: expected a failure, got:\n{rendered}"
-        );
-    } else if name.starts_with("warn_") {
-        assert!(
-            has(Status::Warning) && !has(Status::Failed),
-            "{name}: expected a warning and no failure, got:\n{rendered}"
-        );
-    } else if name.starts_with("not_available_") {
-        assert!(
-            has(Status::NotAvailable) && !has(Status::Passed),
-            "{name}: expected not-available and no pass, got:\n{rendered}"
-        );
-    } else {
-        panic!("{name}: a fixture's name starts with pass_, fail_, warn_ or not_available_");
+    if let Err(problem) = parapet_snapshot::fixture::check_promise(path, &render(findings)) {
+        panic!("{problem}");
     }
 }
 
@@ -137,39 +109,10 @@ pub fn check_fixtures(plugin: &Plugin, fixtures_dir: impl AsRef<Path>) {
     let bless = std::env::var_os("PARAPET_BLESS").is_some();
     for check in plugin.checks {
         let metadata = check.metadata();
-        let dir = fixtures_dir.join(&metadata.id);
-        let mut fixtures: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| {
-                panic!(
-                    "check '{}' has no fixtures in {}: {e}",
-                    metadata.id,
-                    dir.display()
-                )
-            })
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| {
-                path.extension().is_some_and(|e| e == "json")
-                    && path.file_name().is_some_and(|n| n != "settings.json")
-            })
-            .collect();
-        fixtures.sort();
-        for prefix in ["pass_", "fail_"] {
-            assert!(
-                fixtures.iter().any(|p| p
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(prefix))),
-                "check '{}' needs a {prefix}*.json fixture in {}",
-                metadata.id,
-                dir.display()
-            );
-        }
-        let settings = match std::fs::read_to_string(dir.join("settings.json")) {
-            Ok(text) => serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}/settings.json: {e}", dir.display())),
-            Err(_) => serde_json::json!({}),
-        };
+        let fixtures = parapet_snapshot::fixture::fixtures_of(fixtures_dir, &metadata.id)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let settings = parapet_snapshot::fixture::settings_of(fixtures_dir, &metadata.id)
+            .unwrap_or_else(|e| panic!("{e}"));
         for fixture in &fixtures {
             let findings = run_fixture_with(plugin, &metadata.id, fixture, settings.clone())
                 .unwrap_or_else(|e| {

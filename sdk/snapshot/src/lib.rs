@@ -11,6 +11,7 @@
 //! this crate (regenerate with `PARAPET_BLESS=1 cargo test -p parapet-snapshot`).
 
 mod document;
+pub mod fixture;
 mod index;
 mod parse;
 #[cfg(feature = "schema")]
