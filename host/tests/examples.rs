@@ -110,3 +110,96 @@ fn the_python_example_builds_passes_its_fixtures_and_scans_the_demo() {
         "allow-listing the partner account clears them"
     );
 }
+
+#[test]
+fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let component = tmp.join("javascript-plugin.wasm");
+    let script = workspace().join("examples/javascript-plugin/build.sh");
+    let build = Command::new(&script).arg(&component).output().unwrap();
+    assert!(
+        build.status.success(),
+        "build failed: {}{}",
+        text(&build.stdout),
+        text(&build.stderr)
+    );
+    let component = component.to_str().unwrap();
+
+    let fixtures = workspace().join("examples/javascript-plugin/fixtures");
+    let tested = parapet(&[
+        "plugin",
+        "test",
+        component,
+        "--fixtures",
+        fixtures.to_str().unwrap(),
+    ]);
+    assert!(
+        tested.status.success(),
+        "{}{}",
+        text(&tested.stdout),
+        text(&tested.stderr)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let demo = workspace().join("examples/snapshots/demo.json");
+    let out = parapet(&[
+        "scan",
+        "--snapshot",
+        demo.to_str().unwrap(),
+        "--no-builtin",
+        "--plugin",
+        component,
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(
+        findings.len(),
+        6,
+        "one finding per security group in the demo"
+    );
+    assert_eq!(
+        findings.iter().filter(|f| f["status"] == "PASSED").count(),
+        2,
+        "web (public) and db (confidential)"
+    );
+
+    // componentize-js's default build imports wasi:http; the host refuses it
+    // at load, naming the import and the fix, and the scan goes on.
+    let with_http = tmp.join("javascript-plugin-http.wasm");
+    let build = Command::new(&script)
+        .arg(&with_http)
+        .args(["-d", "fetch-event"])
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", text(&build.stderr));
+    let out = parapet(&[
+        "scan",
+        "--snapshot",
+        demo.to_str().unwrap(),
+        "--plugin",
+        with_http.to_str().unwrap(),
+        "--output",
+        dir.path().join("second.json").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "an unloadable plugin makes the scan incomplete"
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("wasi:http/types") && stderr.contains("-d http fetch-event"),
+        "{stderr}"
+    );
+    assert!(
+        text(&out.stdout).contains("29 checks ran"),
+        "the built-in checks still ran"
+    );
+}

@@ -58,11 +58,10 @@ impl LoadedPlugin {
         version::targeted_api(&exports)
             .and_then(version::check_compatible)
             .map_err(component_error)?;
-        let instance_pre = runtime.linker.instantiate_pre(&component).map_err(|e| {
-            component_error(format!(
-                "{e:#}; parapet provides WASI 0.2 (inert) and parapet:plugin/host"
-            ))
-        })?;
+        let instance_pre = runtime
+            .linker
+            .instantiate_pre(&component)
+            .map_err(|e| component_error(refused_import(&e)))?;
         let pre = PluginPre::new(instance_pre).map_err(|e| {
             component_error(format!("it does not export parapet:plugin/checks: {e:#}"))
         })?;
@@ -244,6 +243,20 @@ impl LoadedPlugin {
             elapsed: Duration::ZERO,
         }
     }
+}
+
+/// Why linking failed, and what the plugin's author can do about it.
+fn refused_import(error: &wasmtime::Error) -> String {
+    let mut message = format!(
+        "{error:#}; parapet provides only WASI 0.2 (with no files, environment or network) and parapet:plugin/host"
+    );
+    if message.contains("wasi:http") {
+        message.push_str(
+            "; plugins get no network, so wasi:http is not provided: build JavaScript plugins with \
+             componentize-js `-d http fetch-event`",
+        );
+    }
+    message
 }
 
 /// Tells a timeout and the memory cap apart from other traps.
