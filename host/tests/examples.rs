@@ -203,3 +203,78 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
         "the built-in checks still ran"
     );
 }
+
+#[test]
+fn the_rust_example_builds_passes_its_fixtures_and_scans_the_demo() {
+    // Built as an author would, but into the target directory the built-in
+    // plugins use, so the dependencies are compiled once.
+    let target_dir = workspace().join("target/wasm-plugins");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let build = Command::new(cargo)
+        .current_dir(workspace())
+        .args([
+            "build",
+            "--quiet",
+            "--target",
+            "wasm32-wasip2",
+            "--profile",
+            "plugin",
+            "-p",
+            "acme-rust-plugin",
+            "--target-dir",
+        ])
+        .arg(&target_dir)
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", text(&build.stderr));
+    let component = target_dir.join("wasm32-wasip2/plugin/acme_rust_plugin.wasm");
+    let component = component.to_str().unwrap();
+
+    let fixtures = workspace().join("examples/rust-plugin/fixtures");
+    let tested = parapet(&[
+        "plugin",
+        "test",
+        component,
+        "--fixtures",
+        fixtures.to_str().unwrap(),
+    ]);
+    assert!(
+        tested.status.success(),
+        "{}{}",
+        text(&tested.stdout),
+        text(&tested.stderr)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let demo = workspace().join("examples/snapshots/demo.json");
+    let out = parapet(&[
+        "scan",
+        "--snapshot",
+        demo.to_str().unwrap(),
+        "--no-builtin",
+        "--plugin",
+        component,
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let passed: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "PASSED")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        passed,
+        ["volume vol-0a1a1a1a1a1a1a1a1 is backed up by policy daily"]
+    );
+    assert_eq!(report["summary"]["failed"], 4);
+}
