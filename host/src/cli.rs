@@ -121,11 +121,25 @@ impl PluginArgs {
             || "the configuration".to_owned(),
             |p| format!("config '{}'", p.display()),
         );
+        for id in config.plugins.keys() {
+            if let Some(dir) = config.data_dir_for(id)
+                && !dir.is_dir()
+            {
+                bail!(
+                    "{config_name}: [plugins.{id}] data_dir '{}' is not a directory",
+                    dir.display()
+                );
+            }
+        }
         let mut sources = Vec::new();
         let mut failures = Vec::new();
         if !self.no_builtin {
             for mut source in parapet::builtin::builtin_plugins() {
                 source.limits = limits_for(source.expected_id.as_deref());
+                source.data_dir = source
+                    .expected_id
+                    .as_deref()
+                    .and_then(|id| config.data_dir_for(id));
                 sources.push(source);
             }
         }
@@ -155,6 +169,7 @@ impl PluginArgs {
             sources.push(PluginSource {
                 expected_id: Some(id.clone()),
                 limits: limits_for(Some(&id)),
+                data_dir: config.data_dir_for(&id),
                 ..PluginSource::new(path.display().to_string(), bytes)
             });
         }

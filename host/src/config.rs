@@ -16,6 +16,8 @@
 //! sha256 = "9f86d081884c7d65..."       # refuse the file if it changed
 //! timeout_seconds = 30
 //!
+//! data_dir = "acme-data"              # read-only, seen by the plugin as /data
+//!
 //! [plugins.acme.settings]              # passed to the plugin as JSON
 //! allowed_accounts = ["111122223333"]
 //!
@@ -88,6 +90,8 @@ pub struct PluginConfig {
     pub sha256: Option<String>,
     pub timeout_seconds: Option<f64>,
     pub memory_mib: Option<usize>,
+    /// A directory the plugin may read (never write), as `/data`.
+    pub data_dir: Option<PathBuf>,
     /// Passed to the plugin, as JSON, through the `settings` host function.
     #[serde(default)]
     pub settings: Option<toml::Table>,
@@ -197,6 +201,21 @@ impl Config {
                 Some((id.clone(), serde_json::to_value(table).unwrap_or_default()))
             })
             .collect()
+    }
+
+    /// The data directory granted to plugin `id`, relative paths resolved
+    /// from this file's directory.
+    #[must_use]
+    pub fn data_dir_for(&self, id: &str) -> Option<PathBuf> {
+        let dir = self.plugins.get(id)?.data_dir.as_ref()?;
+        Some(self.base_dir().join(dir))
+    }
+
+    fn base_dir(&self) -> &Path {
+        self.origin
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""))
     }
 
     /// The plugins this file asks to load from disk: (id, path, pin).

@@ -23,4 +23,5 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod runtime;
+pub mod scaffold;
 pub mod scan;

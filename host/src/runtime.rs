@@ -116,14 +116,16 @@ impl Runtime {
 
     /// Compiles and pre-instantiates a component, then asks for its metadata.
     ///
-    /// `source` names the plugin in messages (`builtin:iam`, a file path).
+    /// `source` names the plugin in messages (`builtin:iam`, a file path);
+    /// `data_dir`, when given, is readable by the plugin as `/data`.
     pub fn load(
         &self,
         source: &str,
         bytes: &[u8],
         limits: Limits,
+        data_dir: Option<&std::path::Path>,
     ) -> Result<LoadedPlugin, LoadError> {
-        LoadedPlugin::load(self, source, bytes, limits)
+        LoadedPlugin::load(self, source, bytes, limits, data_dir)
     }
 }
 
@@ -149,14 +151,13 @@ fn new_store(
     scan: Arc<ScanData>,
     settings: Arc<str>,
     limits: Limits,
+    data_dir: Option<&std::path::Path>,
     remaining: Duration,
-) -> wasmtime::Store<state::HostState> {
-    let mut store = wasmtime::Store::new(
-        runtime_engine,
-        state::HostState::new(scan, settings, limits.memory_bytes),
-    );
+) -> Result<wasmtime::Store<state::HostState>, String> {
+    let state = state::HostState::new(scan, settings, limits.memory_bytes, data_dir)?;
+    let mut store = wasmtime::Store::new(runtime_engine, state);
     store.limiter(|state| &mut state.budget);
     // A store with epochs on and no deadline would trap at once.
     store.set_epoch_deadline(ticks(remaining));
-    store
+    Ok(store)
 }

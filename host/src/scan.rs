@@ -25,6 +25,8 @@ pub struct PluginSource {
     /// The id the plugin must declare (when the configuration names it).
     pub expected_id: Option<String>,
     pub limits: Limits,
+    /// A directory the plugin may read, as `/data`.
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 impl PluginSource {
@@ -36,6 +38,7 @@ impl PluginSource {
             bytes: bytes.into(),
             expected_id: None,
             limits: Limits::default(),
+            data_dir: None,
         }
     }
 }
@@ -84,7 +87,12 @@ pub fn load_plugins(
     parallelism: usize,
 ) -> (Vec<Arc<LoadedPlugin>>, Vec<Failure>) {
     let results = parallel_map(sources, parallelism, |source| {
-        runtime.load(&source.name, &source.bytes, source.limits)
+        runtime.load(
+            &source.name,
+            &source.bytes,
+            source.limits,
+            source.data_dir.as_deref(),
+        )
     });
     let mut loaded: Vec<Arc<LoadedPlugin>> = Vec::new();
     let mut failures = Vec::new();

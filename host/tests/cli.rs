@@ -625,7 +625,63 @@ fn a_plugin_whose_digest_does_not_match_its_pin_is_refused() {
     let findings = run.report.unwrap()["findings"].as_array().unwrap().clone();
     assert_eq!(
         findings.iter().filter(|f| f["plugin"] == "escape").count(),
-        3
+        4
+    );
+}
+
+#[test]
+fn a_granted_data_directory_is_readable_and_nothing_more() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        parapet_test_programs::ESCAPE,
+        dir.path().join("escape.wasm"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::write(dir.path().join("data/allowed.txt"), "hello\n").unwrap();
+    let config = write_config(
+        &dir,
+        "[plugins.escape]\npath = \"escape.wasm\"\ndata_dir = \"data\"\n",
+    );
+    let run = scan(&demo(), &["--config", &config, "--format", "json"]);
+    assert!(run.output.status.success(), "{}", text(&run.output.stderr));
+    let report = run.report.unwrap();
+    let message = |check: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["check_id"] == check)
+            .unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let data = message("escape-data-dir");
+    assert!(
+        data.contains("read \"hello\" from /data/allowed.txt"),
+        "{data}"
+    );
+    assert!(
+        data.contains("writing /data/written.txt was denied"),
+        "{data}"
+    );
+    assert!(!dir.path().join("data/written.txt").exists());
+    assert!(
+        message("escape-read-file").contains("was denied"),
+        "only the granted directory is visible"
+    );
+
+    let missing = write_config(
+        &dir,
+        "[plugins.escape]\npath = \"escape.wasm\"\ndata_dir = \"nowhere\"\n",
+    );
+    let run = scan(&demo(), &["--config", &missing]);
+    assert_eq!(run.output.status.code(), Some(2));
+    assert!(
+        text(&run.output.stderr).contains("data_dir"),
+        "{}",
+        text(&run.output.stderr)
     );
 }
 

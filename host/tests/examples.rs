@@ -25,6 +25,16 @@ fn parapet(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The Python and JavaScript tools are installed into `target/` on first
+/// use; tests that build take turns so two never install at once.
+static TOOLS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn tools() -> std::sync::MutexGuard<'static, ()> {
+    TOOLS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -32,10 +42,12 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn the_python_example_builds_passes_its_fixtures_and_scans_the_demo() {
     let component = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-plugin.wasm");
+    let guard = tools();
     let build = Command::new(workspace().join("examples/python-plugin/build.sh"))
         .arg(&component)
         .output()
         .unwrap();
+    drop(guard);
     assert!(
         build.status.success(),
         "build failed: {}{}",
@@ -116,7 +128,9 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let component = tmp.join("javascript-plugin.wasm");
     let script = workspace().join("examples/javascript-plugin/build.sh");
+    let guard = tools();
     let build = Command::new(&script).arg(&component).output().unwrap();
+    drop(guard);
     assert!(
         build.status.success(),
         "build failed: {}{}",
@@ -277,4 +291,98 @@ fn the_rust_example_builds_passes_its_fixtures_and_scans_the_demo() {
         ["volume vol-0a1a1a1a1a1a1a1a1 is backed up by policy daily"]
     );
     assert_eq!(report["summary"]["failed"], 4);
+}
+
+#[test]
+fn new_plugin_projects_build_and_pass_their_fixtures_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let sdk = workspace().join("sdk/rust");
+    for (lang, name) in [
+        ("python", "acme-py"),
+        ("js", "acme-js"),
+        ("rust", "acme-rs"),
+    ] {
+        let project = dir.path().join(name);
+        let created = parapet(&[
+            "plugin",
+            "new",
+            name,
+            "--lang",
+            lang,
+            "--dir",
+            project.to_str().unwrap(),
+            "--sdk-path",
+            sdk.to_str().unwrap(),
+        ]);
+        assert!(
+            created.status.success(),
+            "{lang}: {}",
+            text(&created.stderr)
+        );
+
+        let guard = tools();
+        let (build, component) = if lang == "rust" {
+            let target = workspace().join("target/wasm-scaffold");
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+            let out = Command::new(cargo)
+                .current_dir(&project)
+                .args(["build", "--quiet", "--release", "--target", "wasm32-wasip2"])
+                .env("CARGO_TARGET_DIR", &target)
+                .env_remove("RUSTFLAGS")
+                .env_remove("CARGO_ENCODED_RUSTFLAGS")
+                .output()
+                .unwrap();
+            (out, target.join("wasm32-wasip2/release/acme_rs.wasm"))
+        } else {
+            let out = Command::new(project.join("build.sh"))
+                .env(
+                    "PARAPET_PYTHON_TOOLS",
+                    workspace().join("target/python-tools"),
+                )
+                .env("PARAPET_JS_TOOLS", workspace().join("target/js-tools"))
+                .output()
+                .unwrap();
+            (out, project.join(format!("{name}.wasm")))
+        };
+        drop(guard);
+        assert!(
+            build.status.success(),
+            "{lang}: {}{}",
+            text(&build.stdout),
+            text(&build.stderr)
+        );
+
+        let fixtures = project.join("fixtures");
+        let tested = parapet(&[
+            "plugin",
+            "test",
+            component.to_str().unwrap(),
+            "--fixtures",
+            fixtures.to_str().unwrap(),
+        ]);
+        assert!(
+            tested.status.success(),
+            "{lang}: {}{}",
+            text(&tested.stdout),
+            text(&tested.stderr)
+        );
+        assert!(
+            text(&tested.stdout).contains("2 passed, 0 failed"),
+            "{lang}"
+        );
+    }
+    let again = parapet(&[
+        "plugin",
+        "new",
+        "acme-py",
+        "--lang",
+        "python",
+        "--dir",
+        dir.path().join("acme-py").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing project is never overwritten"
+    );
 }

@@ -191,7 +191,12 @@ fn files_sockets_and_the_environment_are_out_of_reach() {
     // The host process has variables; the plugin must see none of them.
     assert!(std::env::vars().next().is_some());
     let outcome = scan_with(&[parapet_test_programs::ESCAPE], Limits::default());
-    for check in ["escape-read-file", "escape-open-socket", "escape-read-env"] {
+    for check in [
+        "escape-read-file",
+        "escape-open-socket",
+        "escape-read-env",
+        "escape-data-dir",
+    ] {
         let (_, finding) = outcome
             .findings
             .iter()

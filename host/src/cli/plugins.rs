@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 use clap::Subcommand;
+use parapet::scaffold::{self, Lang};
 use parapet::scan::PluginSource;
 
 use parapet::config::LimitsConfig;
@@ -34,6 +35,21 @@ pub(crate) enum PluginsCommand {
         #[arg(long)]
         no_cache: bool,
     },
+    /// Create a plugin project that builds and passes `plugin test` at once.
+    New {
+        /// The plugin's id, also the directory's name.
+        name: String,
+        /// The language to write it in.
+        #[arg(long, value_enum)]
+        lang: Lang,
+        /// Where to create it (default: ./NAME).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// sdk/rust in a parapet checkout (Rust only; default: the checkout
+        /// this parapet was built from, when it still exists).
+        #[arg(long, value_name = "PATH")]
+        sdk_path: Option<PathBuf>,
+    },
 }
 
 pub(crate) fn run(command: &PluginsCommand) -> Result<ExitCode> {
@@ -45,6 +61,12 @@ pub(crate) fn run(command: &PluginsCommand) -> Result<ExitCode> {
             bless,
             no_cache,
         } => return test(plugin, fixtures, *bless, *no_cache),
+        PluginsCommand::New {
+            name,
+            lang,
+            dir,
+            sdk_path,
+        } => return new(name, *lang, dir.as_deref(), sdk_path.as_deref()),
     };
     let setup = plugins.setup(LimitsConfig::default())?;
     for info in &setup.infos() {
@@ -101,4 +123,30 @@ fn test(plugin: &str, fixtures: &std::path::Path, bless: bool, no_cache: bool) -
     } else {
         ExitCode::from(super::EXIT_FINDINGS)
     })
+}
+
+fn new(
+    name: &str,
+    lang: Lang,
+    dir: Option<&std::path::Path>,
+    sdk_path: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let built_from = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../sdk/rust"));
+    let sdk = match sdk_path {
+        Some(path) => Some(
+            path.canonicalize()
+                .with_context(|| format!("--sdk-path '{}' does not exist", path.display()))?,
+        ),
+        None => built_from.canonicalize().ok(),
+    };
+    let files = scaffold::project(lang, name, sdk.as_deref()).map_err(anyhow::Error::msg)?;
+    let dir = dir.map_or_else(|| PathBuf::from(name), std::path::Path::to_owned);
+    scaffold::write(&dir, &files).map_err(anyhow::Error::msg)?;
+    println!(
+        "created {} ({} files); see {}/README.md",
+        dir.display(),
+        files.len(),
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! A loaded plugin, and one run of its checks against a scan.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,6 +17,8 @@ pub struct LoadedPlugin {
     engine: Engine,
     pre: PluginPre<HostState>,
     limits: Limits,
+    /// The read-only directory the plugin sees as `/data`, if granted.
+    data_dir: Option<PathBuf>,
 }
 
 /// What one check produced: its findings, or why it could not run.
@@ -42,6 +45,7 @@ impl LoadedPlugin {
         source: &str,
         bytes: &[u8],
         limits: Limits,
+        data_dir: Option<&Path>,
     ) -> Result<Self, LoadError> {
         let component_error = |reason: String| LoadError::Component {
             source_name: source.to_owned(),
@@ -75,8 +79,10 @@ impl LoadedPlugin {
             Arc::new(ScanData::empty()),
             Arc::from("{}"),
             limits,
+            data_dir,
             limits.timeout,
-        );
+        )
+        .map_err(component_error)?;
         let instance = pre
             .instantiate(&mut store)
             .map_err(|e| metadata_error(format!("instantiation failed: {}", describe_trap(&e))))?;
@@ -92,6 +98,7 @@ impl LoadedPlugin {
             engine: runtime.engine.clone(),
             pre,
             limits,
+            data_dir: data_dir.map(Path::to_owned),
         })
     }
 
@@ -137,13 +144,21 @@ impl LoadedPlugin {
             let (mut store, instance) = match live.take() {
                 Some(pair) => pair,
                 None => {
-                    let mut store = new_store(
+                    let store = new_store(
                         &self.engine,
                         Arc::clone(scan),
                         Arc::clone(settings),
                         self.limits,
+                        self.data_dir.as_deref(),
                         remaining,
                     );
+                    let mut store = match store {
+                        Ok(store) => store,
+                        Err(message) => {
+                            checks.push(self.not_run(check_id, FailureKind::Load, message));
+                            continue;
+                        }
+                    };
                     match self.pre.instantiate(&mut store) {
                         Ok(instance) => (store, instance),
                         Err(error) => {

@@ -1,16 +1,20 @@
 //! What a plugin's store holds, and the host functions plugins import.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use parapet_snapshot::{Snapshot, SnapshotIndex};
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
-use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+use wasmtime_wasi::{FsPerms, WasiCtx, WasiCtxView, WasiView};
 
 use super::bindings::{Host, wit};
 use super::limits::MemoryBudget;
 use crate::model::{LogLevel, LogLine};
+
+/// Where a plugin sees its read-only data directory.
+pub(crate) const DATA_DIR: &str = "/data";
 
 /// How much of a plugin's stdout or stderr the host keeps; writing more traps.
 const CAPTURE_BYTES: usize = 1 << 20;
@@ -84,20 +88,35 @@ pub(crate) struct HostState {
 }
 
 impl HostState {
-    pub(crate) fn new(scan: Arc<ScanData>, settings: Arc<str>, memory_limit: usize) -> Self {
+    /// A fresh state; `data_dir`, when given, is the one directory the
+    /// plugin may read, as `/data`.
+    pub(crate) fn new(
+        scan: Arc<ScanData>,
+        settings: Arc<str>,
+        memory_limit: usize,
+        data_dir: Option<&Path>,
+    ) -> Result<Self, String> {
         let stdout = MemoryOutputPipe::new(CAPTURE_BYTES);
         let stderr = MemoryOutputPipe::new(CAPTURE_BYTES);
-        // No preopened directories, no environment, no arguments, no stdin,
-        // no sockets and no name lookup: the plugin reaches only the host's
-        // functions below.
-        let wasi = WasiCtx::builder()
+        // No environment, no arguments, no stdin, no sockets and no name
+        // lookup, and no directory but a read-only data directory when the
+        // user grants one: the plugin reaches only the host's functions below.
+        let mut builder = WasiCtx::builder();
+        builder
             .stdout(stdout.clone())
             .stderr(stderr.clone())
             .allow_tcp(false)
             .allow_udp(false)
-            .allow_ip_name_lookup(false)
-            .build();
-        Self {
+            .allow_ip_name_lookup(false);
+        if let Some(dir) = data_dir {
+            builder
+                .preopened_dir(dir, DATA_DIR, FsPerms::ReadOnly)
+                .map_err(|e| {
+                    format!("cannot open its data directory '{}': {e:#}", dir.display())
+                })?;
+        }
+        let wasi = builder.build();
+        Ok(Self {
             wasi,
             table: ResourceTable::new(),
             budget: MemoryBudget::new(memory_limit),
@@ -106,7 +125,7 @@ impl HostState {
             logs: Vec::new(),
             stdout,
             stderr,
-        }
+        })
     }
 
     /// The plugin's last words on stderr (a Rust panic message lands there),

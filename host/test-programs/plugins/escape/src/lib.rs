@@ -6,6 +6,7 @@ use parapet_sdk::prelude::*;
 struct ReadFile;
 struct OpenSocket;
 struct ReadEnvironment;
+struct UseDataDirectory;
 
 fn verdict(
     ctx: &Context,
@@ -77,9 +78,37 @@ impl Check for ReadEnvironment {
     }
 }
 
+impl Check for UseDataDirectory {
+    fn metadata(&self) -> CheckMetadata {
+        CheckMetadata::new("escape-data-dir", "Reads and writes /data", Severity::High)
+            .resource_type(ACCOUNT)
+    }
+    fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {
+        let read = std::fs::read_to_string("/data/allowed.txt");
+        let write = std::fs::write("/data/written.txt", "tampered");
+        let account = ctx.account(GLOBAL_REGION)?;
+        let read = match read {
+            Ok(text) => format!("read {:?} from /data/allowed.txt", text.trim()),
+            Err(e) => format!("reading /data/allowed.txt was denied: {e}"),
+        };
+        Ok(vec![match write {
+            Ok(()) => ctx.finding(
+                account,
+                Status::Failed,
+                format!("{read}; writing /data/written.txt succeeded"),
+            ),
+            Err(e) => ctx.finding(
+                account,
+                Status::Passed,
+                format!("{read}; writing /data/written.txt was denied: {e}"),
+            ),
+        }])
+    }
+}
+
 parapet_sdk::plugin! {
     id: "escape",
     name: "Escape",
     description: "Tries to reach files, the network and the environment.",
-    checks: [ReadFile, OpenSocket, ReadEnvironment],
+    checks: [ReadFile, OpenSocket, ReadEnvironment, UseDataDirectory],
 }
