@@ -127,6 +127,8 @@ pub struct PluginInfo {
     /// `builtin:<crate>` or the file path.
     pub source: String,
     pub checks: Vec<CheckInfo>,
+    /// The interfaces the component imports (WASI and `parapet:plugin/host`).
+    pub imports: Vec<String>,
 }
 
 /// The resource a finding is about.

@@ -19,6 +19,9 @@ pub(crate) enum PluginsCommand {
     List {
         #[command(flatten)]
         plugins: PluginArgs,
+        /// Also list the interfaces each plugin imports.
+        #[arg(long)]
+        imports: bool,
     },
     /// Run a plugin's fixtures through the sandbox and compare the findings
     /// with the `.expected` files (the SDK's fixture layout).
@@ -53,8 +56,8 @@ pub(crate) enum PluginsCommand {
 }
 
 pub(crate) fn run(command: &PluginsCommand) -> Result<ExitCode> {
-    let plugins = match command {
-        PluginsCommand::List { plugins } => plugins,
+    let (plugins, show_imports) = match command {
+        PluginsCommand::List { plugins, imports } => (plugins, *imports),
         PluginsCommand::Test {
             plugin,
             fixtures,
@@ -78,6 +81,11 @@ pub(crate) fn run(command: &PluginsCommand) -> Result<ExitCode> {
             info.name,
             info.source
         );
+        if show_imports {
+            for import in &info.imports {
+                println!("    imports {import}");
+            }
+        }
     }
     Ok(super::report_load_failures(&setup.failures))
 }

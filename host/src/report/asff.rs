@@ -577,6 +577,7 @@ mod tests {
                 description: String::new(),
                 source: "test".to_owned(),
                 checks: vec![check],
+                imports: Vec::new(),
             }],
             findings: vec![("big".to_owned(), finding)],
             ..ScanOutcome::default()

@@ -92,7 +92,12 @@ impl LoadedPlugin {
             .map_err(|e| {
                 metadata_error(format!("the metadata call failed: {}", describe_trap(&e)))
             })?;
-        let info = validate::plugin_info(metadata, source).map_err(metadata_error)?;
+        let mut info = validate::plugin_info(metadata, source).map_err(metadata_error)?;
+        info.imports = component_type
+            .imports(&runtime.engine)
+            .map(|(name, _)| name.to_owned())
+            .collect();
+        info.imports.sort();
         Ok(Self {
             info,
             engine: runtime.engine.clone(),

@@ -47,6 +47,7 @@ pub(crate) fn plugin_info(meta: wit::PluginMetadata, source: &str) -> Result<Plu
         description: meta.description,
         source: source.to_owned(),
         checks,
+        imports: Vec::new(),
     })
 }
 
