@@ -248,14 +248,14 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
     assert!(run.output.status.success(), "{}", text(&run.output.stderr));
     let stdout = text(&run.output.stdout);
     assert!(
-        stdout.contains("173 findings: 56 failed, 115 passed, 1 warning, 1 not available"),
+        stdout.contains("214 findings: 71 failed, 141 passed, 1 warning, 1 not available"),
         "{stdout}"
     );
     assert!(stdout.contains("scan complete"), "{stdout}");
 
     let report = run.report.unwrap();
     let findings = report["Findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 173);
+    assert_eq!(findings.len(), 214);
     for finding in findings {
         assert_valid_asff(finding);
     }
@@ -265,7 +265,7 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
             .filter(|f| f["ProductFields"]["parapet/plugin_id"] == plugin)
             .count()
     };
-    assert_eq!((from("iam"), from("vpc"), from("tagging")), (13, 69, 91));
+    assert_eq!((from("iam"), from("vpc"), from("tagging")), (54, 69, 91));
     let failed = |check: &str| {
         findings.iter().any(|f| {
             f["ProductFields"]["parapet/check_id"] == check && f["Compliance"]["Status"] == "FAILED"
@@ -364,7 +364,7 @@ fn a_faulty_plugin_makes_the_scan_incomplete_but_keeps_the_report() {
     let report = run.report.unwrap();
     assert_eq!(report["scan"]["complete"], false);
     assert_eq!(report["failures"].as_array().unwrap().len(), 5);
-    assert_eq!(report["summary"]["by_plugin"]["iam"]["failed"], 6);
+    assert_eq!(report["summary"]["by_plugin"]["iam"]["failed"], 21);
     assert_eq!(report["summary"]["by_plugin"]["vpc"]["failed"], 26);
 
     let asff = scan(&demo(), &["--plugin", parapet_test_programs::FAULTY]);

@@ -51,7 +51,7 @@ fn checks_list_filters_by_plugin_pillar_framework_and_severity() {
             .collect()
     };
     let iam = ids(&["--plugin-id", "iam"]);
-    assert_eq!(iam.len(), 5);
+    assert_eq!(iam.len(), 18);
     assert!(iam.iter().all(|id| id.starts_with("iam-")));
 
     let critical = ids(&["--severity", "critical"]);

@@ -56,7 +56,7 @@ fn assert_iam_findings_kept(outcome: &ScanOutcome) {
         .filter(|(plugin, _)| plugin == "iam")
         .count();
     assert_eq!(
-        iam, 13,
+        iam, 54,
         "the IAM plugin's findings must survive another plugin's fault"
     );
     assert!(
@@ -65,8 +65,8 @@ fn assert_iam_findings_kept(outcome: &ScanOutcome) {
             .iter()
             .filter(|(plugin, _)| plugin == "iam")
             .count()
-            == 5,
-        "all five IAM checks complete"
+            == 18,
+        "all eighteen IAM checks complete"
     );
 }
 

@@ -5,14 +5,36 @@
 mod checks;
 
 use checks::{
-    ConsoleUserMfa, PasswordPolicyStrength, PolicyFullAdmin, RootAccessKeys, RootUserMfa,
+    AccessAnalyzerEnabled, AccessKeyRotation, ConsoleUserMfa, CrossAccountTrust,
+    ExpiredServerCertificates, MultipleActiveKeys, PasswordPolicyStrength, PolicyFullAdmin,
+    PolicyServiceWildcard, PrivilegeEscalation, RootAccessKeys, RootHardwareMfa, RootUsedRecently,
+    RootUserMfa, SensitiveActionsUnconditioned, SupportRole, UnusedCredentials, UserDirectPolicies,
 };
 
 parapet_sdk::plugin! {
     id: "iam",
     name: "IAM",
-    description: "Identity and access management: the root user, passwords, MFA and over-broad policies.",
-    checks: [RootUserMfa, RootAccessKeys, PasswordPolicyStrength, ConsoleUserMfa, PolicyFullAdmin],
+    description: "Identity and access management: the root user, passwords, MFA, access keys, over-broad and escalating policies, trust and analyzers.",
+    checks: [
+        RootUserMfa,
+        RootHardwareMfa,
+        RootAccessKeys,
+        RootUsedRecently,
+        PasswordPolicyStrength,
+        ConsoleUserMfa,
+        AccessKeyRotation,
+        UnusedCredentials,
+        MultipleActiveKeys,
+        UserDirectPolicies,
+        PolicyFullAdmin,
+        PolicyServiceWildcard,
+        PrivilegeEscalation,
+        SensitiveActionsUnconditioned,
+        CrossAccountTrust,
+        SupportRole,
+        ExpiredServerCertificates,
+        AccessAnalyzerEnabled,
+    ],
 }
 
 #[cfg(test)]

@@ -67,7 +67,8 @@ pub mod prelude {
     pub use parapet_snapshot::ConfigurationItem;
     pub use parapet_snapshot::types::ec2::SecurityGroup;
     pub use parapet_snapshot::types::iam::{
-        AccountSummary, CredentialReportRow, Group, ManagedPolicy, PasswordPolicy, Role, User,
+        AccountSummary, Analyzer, CredentialReportRow, Group, ManagedPolicy, PasswordPolicy, Role,
+        ServerCertificate, User, VirtualMfaDevice,
     };
     pub use parapet_snapshot::types::policy::PolicyDocument;
     pub use parapet_snapshot::types::{ACCOUNT, GLOBAL_REGION, ResourceKind, Unread};

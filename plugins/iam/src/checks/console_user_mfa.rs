@@ -47,32 +47,18 @@ impl Check for ConsoleUserMfa {
                 let user = &row.configuration.user;
                 if row.configuration.has_mfa() {
                     ctx.finding(
-                        user_ref(row),
+                        super::user_of(row),
                         Status::Passed,
                         format!("IAM user {user} signs in to the console with MFA"),
                     )
                 } else {
                     ctx.finding(
-                        user_ref(row),
+                        super::user_of(row),
                         Status::Failed,
                         format!("IAM user {user} has a console password and no MFA device"),
                     )
                 }
             })
             .collect())
-    }
-}
-
-/// Findings name the user, not the report row.
-fn user_ref(row: &ConfigurationItem<CredentialReportRow>) -> ResourceRef {
-    ResourceRef {
-        resource_type: User::RESOURCE_TYPE.to_owned(),
-        id: if row.configuration.arn.is_empty() {
-            row.resource_id.clone()
-        } else {
-            row.configuration.arn.clone()
-        },
-        region: row.aws_region.clone(),
-        account: row.account_id.clone(),
     }
 }

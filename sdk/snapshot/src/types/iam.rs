@@ -209,3 +209,48 @@ impl CredentialReportRow {
         value.parse().ok()
     }
 }
+
+/// A virtual MFA device (`ListVirtualMFADevices`). The root user's hardware
+/// devices are not listed here, so a root device in this list is virtual.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VirtualMfaDevice {
+    pub serial_number: String,
+    pub user: Option<MfaUser>,
+    pub enable_date: Option<String>,
+}
+resource_kind!(VirtualMfaDevice => "Parapet::IAM::VirtualMFADevice");
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct MfaUser {
+    pub user_name: Option<String>,
+    pub arn: String,
+}
+
+/// A server certificate in IAM (`ListServerCertificates` metadata).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ServerCertificate {
+    pub server_certificate_name: String,
+    pub server_certificate_id: String,
+    pub arn: String,
+    pub upload_date: Option<String>,
+    pub expiration: Option<String>,
+}
+resource_kind!(ServerCertificate => "Parapet::IAM::ServerCertificate");
+
+/// An IAM Access Analyzer analyzer (`ListAnalyzers`; that API's field names
+/// are camelCase).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Analyzer {
+    pub arn: String,
+    pub name: String,
+    /// `ACCOUNT`, `ORGANIZATION`, or an unused-access type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `ACTIVE`, `CREATING`, `DISABLED` or `FAILED`.
+    pub status: String,
+}
+resource_kind!(Analyzer => "AWS::AccessAnalyzer::Analyzer");
