@@ -248,14 +248,14 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
     assert!(run.output.status.success(), "{}", text(&run.output.stderr));
     let stdout = text(&run.output.stdout);
     assert!(
-        stdout.contains("239 findings: 85 failed, 152 passed, 1 warning, 1 not available"),
+        stdout.contains("263 findings: 98 failed, 163 passed, 1 warning, 1 not available"),
         "{stdout}"
     );
     assert!(stdout.contains("scan complete"), "{stdout}");
 
     let report = run.report.unwrap();
     let findings = report["Findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 239);
+    assert_eq!(findings.len(), 263);
     for finding in findings {
         assert_valid_asff(finding);
     }
@@ -266,8 +266,14 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
             .count()
     };
     assert_eq!(
-        (from("iam"), from("vpc"), from("tagging"), from("security")),
-        (54, 69, 95, 21)
+        (
+            from("iam"),
+            from("vpc"),
+            from("tagging"),
+            from("security"),
+            from("cost")
+        ),
+        (54, 69, 98, 21, 21)
     );
     let failed = |check: &str| {
         findings.iter().any(|f| {
