@@ -52,6 +52,8 @@ pub struct Config {
     /// By plugin id.
     #[serde(default)]
     pub plugins: BTreeMap<String, PluginConfig>,
+    #[serde(default)]
+    pub finops: FinopsConfig,
     /// The file it was read from; relative plugin paths start there.
     #[serde(skip)]
     pub origin: Option<PathBuf>,
@@ -78,6 +80,17 @@ pub struct ChecksConfig {
     /// Severity per check id, replacing the plugin's.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+}
+
+/// What a business unit is and how many there were each month, for unit cost.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinopsConfig {
+    /// What one unit is, such as `transactions` or `active users`.
+    pub unit: Option<String>,
+    /// Units per month, `"YYYY-MM" = count`.
+    #[serde(default)]
+    pub units: BTreeMap<String, f64>,
 }
 
 /// One plugin's entry.

@@ -2,6 +2,7 @@
 //! Security Hub ASFF import request, and the terminal summary.
 
 pub mod asff;
+pub mod finops;
 mod native;
 mod reference;
 mod summary;

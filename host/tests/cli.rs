@@ -248,14 +248,14 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
     assert!(run.output.status.success(), "{}", text(&run.output.stderr));
     let stdout = text(&run.output.stdout);
     assert!(
-        stdout.contains("263 findings: 98 failed, 163 passed, 1 warning, 1 not available"),
+        stdout.contains("273 findings: 107 failed, 164 passed, 1 warning, 1 not available"),
         "{stdout}"
     );
     assert!(stdout.contains("scan complete"), "{stdout}");
 
     let report = run.report.unwrap();
     let findings = report["Findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 263);
+    assert_eq!(findings.len(), 273);
     for finding in findings {
         assert_valid_asff(finding);
     }
@@ -273,7 +273,7 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
             from("security"),
             from("cost")
         ),
-        (54, 69, 98, 21, 21)
+        (54, 69, 98, 21, 31)
     );
     let failed = |check: &str| {
         findings.iter().any(|f| {
@@ -749,5 +749,55 @@ fn compiled_components_are_cached_and_a_corrupt_entry_is_recompiled() {
         std::fs::read(victim).unwrap(),
         bytes,
         "the corrupt entry was replaced"
+    );
+}
+
+#[test]
+fn the_report_carries_the_finops_kpis_with_targets_and_unit_cost() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        &dir,
+        "[finops]\nunit = \"orders\"\nunits = { \"2026-09\" = 100000, \"2026-10\" = 150000 }\n",
+    );
+    let run = scan(&demo(), &["--config", &config, "--format", "json"]);
+    assert!(run.output.status.success(), "{}", text(&run.output.stderr));
+    let stdout = text(&run.output.stdout);
+    assert!(
+        stdout.contains("FinOps KPIs") && stdout.contains("tagging compliance"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("commitment savings available: $241.36 a month"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("cost per orders is trending down"),
+        "{stdout}"
+    );
+    let finops = run.report.unwrap()["finops"].clone();
+    let kpi = |name: &str| {
+        finops["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["name"] == name)
+            .unwrap_or_else(|| panic!("no KPI {name}: {finops}"))
+            .clone()
+    };
+    assert_eq!(kpi("tagging compliance")["target"], 95.0);
+    assert_eq!(kpi("tagging compliance")["met"], false);
+    assert_eq!(kpi("waste rate")["better"], "lower");
+    assert_eq!(kpi("Reserved Instance coverage")["value"], 38.4);
+    assert_eq!(kpi("Reserved Instance utilization")["met"], true);
+    assert!(finops["estimated_monthly_waste_usd"].as_f64().unwrap() > 100.0);
+    assert_eq!(finops["rightsizing_savings_usd"], 19.34);
+    assert_eq!(finops["commitment_savings_usd"], 241.36);
+    let months = finops["cost_by_month"].as_array().unwrap();
+    assert_eq!(months.len(), 4);
+    let october = months.iter().find(|m| m["month"] == "2026-10").unwrap();
+    assert!((october["unit_cost_usd"].as_f64().unwrap() - 4074.72 / 150_000.0).abs() < 1e-9);
+    assert_eq!(
+        finops["trend"], "down",
+        "cost per order fell from September to October"
     );
 }

@@ -85,6 +85,7 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         scanned_at: jiff::Timestamp::now(),
         snapshot: args.snapshot.display().to_string(),
     };
+    let months = report::finops::monthly_costs(&snapshot);
     let index = SnapshotIndex::new(snapshot);
 
     let setup = args.plugins.setup(LimitsConfig {
@@ -109,6 +110,12 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         .failures
         .splice(0..0, setup.failures.iter().cloned());
     super::apply_severity_overrides(&setup.config, &mut outcome.plugins);
+    let finops = report::finops::finops(
+        &outcome,
+        months,
+        setup.config.finops.unit.as_deref(),
+        &setup.config.finops.units,
+    );
 
     for (plugin, line) in &outcome.logs {
         let loud = line.level >= LogLevel::Warn;
@@ -124,7 +131,10 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         match args.format {
             Format::Asff => report::asff::write_import_request(&outcome, &meta, &mut out),
             Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &report::native_report(&outcome, &meta))?;
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &report::native_report(&outcome, &meta, &finops),
+                )?;
                 out.write_all(b"\n")
             }
         }
@@ -138,7 +148,8 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
 
     let summary = Summary::of(&outcome);
     if !args.quiet {
-        let text = report::render_summary(&summary);
+        let mut text = report::render_summary(&summary);
+        text.push_str(&report::finops::render_finops(&finops));
         let destination = if args.output.as_os_str() == "-" {
             "standard output".to_owned()
         } else {

@@ -17,6 +17,7 @@ pub struct NativeReport<'a> {
     pub parapet_version: &'static str,
     pub scan: ScanHeader<'a>,
     pub summary: Summary,
+    pub finops: &'a super::finops::FinOps,
     pub plugins: Vec<PluginEntry<'a>>,
     pub failures: &'a [Failure],
     pub findings: Vec<FindingEntry<'a>>,
@@ -62,7 +63,11 @@ pub struct FindingEntry<'a> {
 
 /// Builds the native report.
 #[must_use]
-pub fn native_report<'a>(outcome: &'a ScanOutcome, meta: &'a ScanMeta) -> NativeReport<'a> {
+pub fn native_report<'a>(
+    outcome: &'a ScanOutcome,
+    meta: &'a ScanMeta,
+    finops: &'a super::finops::FinOps,
+) -> NativeReport<'a> {
     let findings = outcome
         .findings
         .iter()
@@ -100,6 +105,7 @@ pub fn native_report<'a>(outcome: &'a ScanOutcome, meta: &'a ScanMeta) -> Native
             complete: outcome.is_complete(),
         },
         summary: Summary::of(outcome),
+        finops,
         plugins: outcome
             .plugins
             .iter()

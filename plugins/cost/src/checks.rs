@@ -1,3 +1,7 @@
+mod anomalies_open;
+mod budgets;
+mod commitment_coverage;
+mod commitment_utilization;
 mod cost_jump;
 mod ebs_gp2;
 mod ebs_unattached;
@@ -5,8 +9,16 @@ mod eip_unassociated;
 mod nat_gateway_idle;
 mod old_snapshots;
 mod previous_generation;
+mod ri_expiring;
+mod rightsizing;
+mod savings_plans_recommendation;
 mod stopped_instances;
+mod waste_rate;
 
+pub(crate) use anomalies_open::AnomaliesOpen;
+pub(crate) use budgets::Budgets;
+pub(crate) use commitment_coverage::CommitmentCoverage;
+pub(crate) use commitment_utilization::CommitmentUtilization;
 pub(crate) use cost_jump::CostJump;
 pub(crate) use ebs_gp2::EbsGp2;
 pub(crate) use ebs_unattached::EbsUnattached;
@@ -14,7 +26,11 @@ pub(crate) use eip_unassociated::EipUnassociated;
 pub(crate) use nat_gateway_idle::NatGatewayIdle;
 pub(crate) use old_snapshots::OldSnapshots;
 pub(crate) use previous_generation::PreviousGeneration;
+pub(crate) use ri_expiring::RiExpiring;
+pub(crate) use rightsizing::Rightsizing;
+pub(crate) use savings_plans_recommendation::SavingsPlansRecommendation;
 pub(crate) use stopped_instances::StoppedInstances;
+pub(crate) use waste_rate::WasteRate;
 
 use parapet_sdk::prelude::*;
 use serde_json::json;
@@ -50,4 +66,17 @@ pub(crate) fn waste(
 pub(crate) fn days_since(then: &str, now: jiff::Timestamp) -> Option<i64> {
     let then: jiff::Timestamp = then.parse().ok()?;
     Some((now.as_second() - then.as_second()).div_euclid(86_400))
+}
+
+/// `User initiated (2026-06-10 14:02:11 GMT)` → `2026-06-10T14:02:11Z`.
+pub(crate) fn stopped_at(reason: &str) -> Option<String> {
+    let inside = reason.split_once('(')?.1.split_once(')')?.0;
+    let stamp = inside.strip_suffix(" GMT")?;
+    Some(format!("{}Z", stamp.replacen(' ', "T", 1)))
+}
+
+/// A dollar amount the AWS billing APIs return as text.
+pub(crate) fn amount(value: &serde_json::Value, pointer: &str) -> Option<f64> {
+    let field = value.pointer(pointer)?;
+    field.as_f64().or_else(|| field.as_str()?.parse().ok())
 }

@@ -1,6 +1,8 @@
 //! parapet's built-in cost and FinOps checks: resources that cost money and
-//! do nothing, older and pricier resource generations, and month-over-month
-//! cost jumps. Waste findings carry an estimated monthly cost in USD
+//! do nothing, older and pricier resource generations, commitments, anomalies,
+//! budgets, right-sizing and month-over-month cost jumps. Checks that measure
+//! a FinOps KPI put it in their evidence (`Kpi`), and the host shows the KPIs
+//! in the report. Waste findings carry an estimated monthly cost in USD
 //! (`EstimatedMonthlyWasteUsd` in the evidence) from the price table in
 //! `prices.rs`, whose basis every estimate names.
 
@@ -8,23 +10,32 @@ mod checks;
 mod prices;
 
 use checks::{
-    CostJump, EbsGp2, EbsUnattached, EipUnassociated, NatGatewayIdle, OldSnapshots,
-    PreviousGeneration, StoppedInstances,
+    AnomaliesOpen, Budgets, CommitmentCoverage, CommitmentUtilization, CostJump, EbsGp2,
+    EbsUnattached, EipUnassociated, NatGatewayIdle, OldSnapshots, PreviousGeneration, RiExpiring,
+    Rightsizing, SavingsPlansRecommendation, StoppedInstances, WasteRate,
 };
 
 parapet_sdk::plugin! {
     id: "cost",
     name: "Cost and FinOps",
-    description: "Waste (unattached volumes, idle addresses and gateways, long-stopped instances, old snapshots), older generations, and cost jumps, with estimated monthly cost.",
+    description: "Waste with estimated monthly cost, commitments (RI and Savings Plans), anomalies, budgets, right-sizing and cost trends.",
     checks: [
         EbsUnattached,
         EipUnassociated,
         StoppedInstances,
+        NatGatewayIdle,
+        OldSnapshots,
         EbsGp2,
         PreviousGeneration,
-        OldSnapshots,
-        NatGatewayIdle,
+        WasteRate,
+        RiExpiring,
+        CommitmentCoverage,
+        CommitmentUtilization,
+        SavingsPlansRecommendation,
+        Rightsizing,
+        AnomaliesOpen,
         CostJump,
+        Budgets,
     ],
 }
 

@@ -24,7 +24,7 @@ use parapet_sdk::prelude::*;
 use parapet_sdk::snapshot::types::ec2::{Instance, Volume};
 use serde::Deserialize;
 
-use super::{COST_TYPE, days_since, waste};
+use super::{COST_TYPE, days_since, stopped_at, waste};
 use crate::prices::ebs_gb_month;
 
 pub(crate) struct StoppedInstances;
@@ -39,13 +39,6 @@ impl Default for Settings {
     fn default() -> Self {
         Self { stopped_days: 30 }
     }
-}
-
-/// `User initiated (2026-06-10 14:02:11 GMT)` → the RFC 3339 instant.
-fn stopped_at(reason: &str) -> Option<String> {
-    let inside = reason.split_once('(')?.1.split_once(')')?.0;
-    let stamp = inside.strip_suffix(" GMT")?;
-    Some(format!("{}Z", stamp.replacen(' ', "T", 1)))
 }
 
 impl Check for StoppedInstances {

@@ -72,6 +72,7 @@ impl Check for TagComplianceRate {
         let rate = 100.0 * compliant as f64 / resources.len() as f64;
         let target = policy.compliance_target;
         let evidence = json!({
+            "Kpi": {"name": "tagging compliance", "value": (rate * 10.0).round() / 10.0, "target": target, "unit": "%", "better": "higher"},
             "RatePercent": (rate * 10.0).round() / 10.0,
             "TargetPercent": target,
             "Compliant": compliant,
