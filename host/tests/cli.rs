@@ -248,14 +248,14 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
     assert!(run.output.status.success(), "{}", text(&run.output.stderr));
     let stdout = text(&run.output.stdout);
     assert!(
-        stdout.contains("273 findings: 107 failed, 164 passed, 1 warning, 1 not available"),
+        stdout.contains("292 findings: 113 failed, 177 passed, 1 warning, 1 not available"),
         "{stdout}"
     );
     assert!(stdout.contains("scan complete"), "{stdout}");
 
     let report = run.report.unwrap();
     let findings = report["Findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 273);
+    assert_eq!(findings.len(), 292);
     for finding in findings {
         assert_valid_asff(finding);
     }
@@ -271,9 +271,10 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
             from("vpc"),
             from("tagging"),
             from("security"),
-            from("cost")
+            from("cost"),
+            from("reliability")
         ),
-        (54, 69, 98, 21, 31)
+        (54, 69, 105, 23, 32, 9)
     );
     let failed = |check: &str| {
         findings.iter().any(|f| {
@@ -285,6 +286,24 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
         "iam-password-policy",
         "iam-console-user-mfa",
         "iam-policy-full-admin",
+        "vpc-sg-admin-ports-open",
+        "ec2-imdsv2-required",
+        "ec2-ebs-snapshot-public",
+        "vpc-tgw-auto-accept",
+        "tag-required-keys",
+        "tag-key-drift",
+        "tag-cost-allocation-inactive",
+        "tag-compliance-rate",
+        "cloudtrail-multi-region",
+        "elb-waf",
+        "kms-key-rotation",
+        "guardduty-enabled",
+        "cost-ebs-unattached",
+        "cost-stopped-instances",
+        "cost-nat-gateway-idle",
+        "cost-month-over-month-jump",
+        "rel-rds-multi-az",
+        "rel-asg-multi-az",
     ] {
         assert!(failed(check), "the demo violates {check}");
     }
@@ -475,10 +494,9 @@ fn plugins_list_names_the_built_in_plugins() {
     let out = parapet(&["plugins", "list"]);
     assert!(out.status.success());
     let listed = text(&out.stdout);
-    assert!(
-        listed.contains("builtin:iam") && listed.contains("builtin:vpc"),
-        "{listed}"
-    );
+    for plugin in ["iam", "vpc", "tagging", "security", "cost", "reliability"] {
+        assert!(listed.contains(&format!("builtin:{plugin}")), "{listed}");
+    }
 }
 
 fn write_config(dir: &tempfile::TempDir, text: &str) -> String {

@@ -213,7 +213,7 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
         "{stderr}"
     );
     assert!(
-        text(&out.stdout).contains("71 checks ran"),
+        text(&out.stdout).contains("80 checks ran"),
         "the built-in checks still ran"
     );
 }

@@ -28,7 +28,7 @@ fn plugin_test(args: &[&str]) -> Output {
 
 #[test]
 fn built_in_plugins_pass_their_fixtures_inside_the_sandbox() {
-    for plugin in ["iam", "vpc", "tagging", "security", "cost"] {
+    for plugin in ["iam", "vpc", "tagging", "security", "cost", "reliability"] {
         let fixtures = workspace().join("plugins").join(plugin).join("fixtures");
         let out = plugin_test(&[
             &format!("builtin:{plugin}"),

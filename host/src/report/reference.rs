@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::PluginInfo;
+use crate::model::{Pillar, PluginInfo};
 
 /// Renders the reference for `plugins`, in their order.
 #[must_use]
@@ -23,6 +23,7 @@ pub fn checks_reference(plugins: &[&PluginInfo]) -> String {
             plugin.checks.len()
         );
     }
+    out.push_str(&pillar_index(plugins));
     for plugin in plugins {
         let _ = writeln!(
             out,
@@ -79,6 +80,41 @@ pub fn checks_reference(plugins: &[&PluginInfo]) -> String {
                 None => out.push('\n'),
             }
         }
+    }
+    out
+}
+
+/// Every check under each Well-Architected pillar it maps to.
+fn pillar_index(plugins: &[&PluginInfo]) -> String {
+    let mut out = String::from("\n## By Well-Architected pillar\n\n");
+    for pillar in [
+        Pillar::OperationalExcellence,
+        Pillar::Security,
+        Pillar::Reliability,
+        Pillar::PerformanceEfficiency,
+        Pillar::CostOptimization,
+        Pillar::Sustainability,
+    ] {
+        let mapped: Vec<String> = plugins
+            .iter()
+            .flat_map(|p| p.checks.iter())
+            .flat_map(|check| {
+                check
+                    .well_architected
+                    .iter()
+                    .filter(move |(p, _)| *p == pillar)
+                    .map(move |(_, practice)| {
+                        format!("[`{}`](#{}) ({practice})", check.id, check.id)
+                    })
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}** ({} checks): {}",
+            pillar.name(),
+            mapped.len(),
+            mapped.join(", ")
+        );
     }
     out
 }

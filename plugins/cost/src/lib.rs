@@ -11,8 +11,9 @@ mod prices;
 
 use checks::{
     AnomaliesOpen, Budgets, CommitmentCoverage, CommitmentUtilization, CostJump, EbsGp2,
-    EbsUnattached, EipUnassociated, NatGatewayIdle, OldSnapshots, PreviousGeneration, RiExpiring,
-    Rightsizing, SavingsPlansRecommendation, StoppedInstances, WasteRate,
+    EbsUnattached, EipUnassociated, LoadBalancerIdle, NatGatewayIdle, OldSnapshots,
+    PreviousGeneration, RiExpiring, Rightsizing, SavingsPlansRecommendation, StoppedInstances,
+    WasteRate,
 };
 
 parapet_sdk::plugin! {
@@ -24,6 +25,7 @@ parapet_sdk::plugin! {
         EipUnassociated,
         StoppedInstances,
         NatGatewayIdle,
+        LoadBalancerIdle,
         OldSnapshots,
         EbsGp2,
         PreviousGeneration,

@@ -34,6 +34,9 @@ pub(crate) const PUBLIC_IPV4_HOUR: f64 = 0.005;
 /// USD per hour of a NAT gateway, before data processing.
 pub(crate) const NAT_GATEWAY_HOUR: f64 = 0.045;
 
+/// USD per hour of an Application or Network Load Balancer, before capacity units.
+pub(crate) const LOAD_BALANCER_HOUR: f64 = 0.0225;
+
 /// USD per hour of an instance, for the types the price table knows.
 pub(crate) fn instance_hour(instance_type: &str) -> Option<f64> {
     Some(match instance_type {

@@ -9,8 +9,9 @@ mod checks;
 
 use checks::{
     CloudFrontWaf, CloudTrailMultiRegion, ConfigRecording, DetectiveEnabled, ElbWaf,
-    GuardDutyEnabled, GuardDutyResponse, InspectorEnabled, KmsKeyRotation, MacieEnabled,
-    S3AccountPublicAccessBlock, SecretsRotation, SecurityHubEnabled,
+    GuardDutyEnabled, GuardDutyResponse, IdentityCenter, InspectorEnabled, KmsKeyRotation,
+    MacieEnabled, OrganizationsScp, S3AccountPublicAccessBlock, SecretsRotation,
+    SecurityHubEnabled, ShieldAdvanced,
 };
 
 parapet_sdk::plugin! {
@@ -28,6 +29,9 @@ parapet_sdk::plugin! {
         DetectiveEnabled,
         ElbWaf,
         CloudFrontWaf,
+        ShieldAdvanced,
+        OrganizationsScp,
+        IdentityCenter,
         S3AccountPublicAccessBlock,
         KmsKeyRotation,
         SecretsRotation,
