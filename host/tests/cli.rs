@@ -6,38 +6,14 @@
     reason = "test helpers: a panic is the failure report"
 )]
 
+mod common;
+
+use common::{demo, parapet, parapet_with_cache, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
-
-/// The tests share one compiled-component cache, away from the user's.
-fn cache_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("component-cache")
-}
-
-fn parapet(args: &[&str]) -> Output {
-    parapet_with_cache(args, &cache_dir())
-}
-
-fn parapet_with_cache(args: &[&str], cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parapet"))
-        .args(args)
-        .env("PARAPET_CACHE_DIR", cache)
-        .output()
-        .unwrap()
-}
-
-fn demo() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/snapshots/demo.json")
-        .display()
-        .to_string()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 struct Scan {
     output: Output,

@@ -7,23 +7,12 @@
     reason = "test helpers: a panic is the failure report"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use common::{parapet, text, workspace};
 
-fn parapet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parapet"))
-        .args(args)
-        .env(
-            "PARAPET_CACHE_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("component-cache"),
-        )
-        .output()
-        .unwrap()
-}
+use std::path::Path;
+use std::process::Command;
 
 /// The Python and JavaScript tools are installed into `target/` on first
 /// use; tests that build take turns so two never install at once.
@@ -35,8 +24,29 @@ fn tools() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// Scans the demo snapshot with only `component` (plus `extra` arguments)
+/// and returns the JSON report; the scan must succeed.
+fn scan_demo_with(component: &str, extra: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let demo = common::demo();
+    let mut args = vec![
+        "scan",
+        "--snapshot",
+        &demo,
+        "--no-builtin",
+        "--plugin",
+        component,
+        "--format",
+        "json",
+        "--output",
+    ];
+    let report_path = report.display().to_string();
+    args.push(&report_path);
+    args.extend_from_slice(extra);
+    let out = parapet(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap()
 }
 
 #[test]
@@ -73,32 +83,14 @@ fn the_python_example_builds_passes_its_fixtures_and_scans_the_demo() {
     assert!(text(&tested.stdout).contains("2 passed, 0 failed"));
 
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
     let config = dir.path().join("parapet.toml");
-    let demo = workspace().join("examples/snapshots/demo.json");
     let scan = |allowed: &str| {
         std::fs::write(
             &config,
             format!("[plugins.acme-python.settings]\nallowed_accounts = [{allowed}]\n"),
         )
         .unwrap();
-        let out = parapet(&[
-            "scan",
-            "--snapshot",
-            demo.to_str().unwrap(),
-            "--no-builtin",
-            "--plugin",
-            component,
-            "--config",
-            config.to_str().unwrap(),
-            "--format",
-            "json",
-            "--output",
-            report.to_str().unwrap(),
-        ]);
-        assert!(out.status.success(), "{}", text(&out.stderr));
-        let report: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        let report = scan_demo_with(component, &["--config", config.to_str().unwrap()]);
         let mut failed: Vec<String> = report["findings"]
             .as_array()
             .unwrap()
@@ -154,24 +146,7 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
         text(&tested.stderr)
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
-    let demo = workspace().join("examples/snapshots/demo.json");
-    let out = parapet(&[
-        "scan",
-        "--snapshot",
-        demo.to_str().unwrap(),
-        "--no-builtin",
-        "--plugin",
-        component,
-        "--format",
-        "json",
-        "--output",
-        report.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let report = scan_demo_with(component, &[]);
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(
         findings.len(),
@@ -193,14 +168,15 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
         .output()
         .unwrap();
     assert!(build.status.success(), "{}", text(&build.stderr));
+    let dir = tempfile::tempdir().unwrap();
     let out = parapet(&[
         "scan",
         "--snapshot",
-        demo.to_str().unwrap(),
+        &common::demo(),
         "--plugin",
         with_http.to_str().unwrap(),
         "--output",
-        dir.path().join("second.json").to_str().unwrap(),
+        dir.path().join("report.json").to_str().unwrap(),
     ]);
     assert_eq!(
         out.status.code(),
@@ -261,24 +237,7 @@ fn the_rust_example_builds_passes_its_fixtures_and_scans_the_demo() {
         text(&tested.stderr)
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
-    let demo = workspace().join("examples/snapshots/demo.json");
-    let out = parapet(&[
-        "scan",
-        "--snapshot",
-        demo.to_str().unwrap(),
-        "--no-builtin",
-        "--plugin",
-        component,
-        "--format",
-        "json",
-        "--output",
-        report.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let report = scan_demo_with(component, &[]);
     let passed: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()

@@ -7,12 +7,12 @@
     reason = "test helpers: a panic is the failure report"
 )]
 
+mod common;
+
+use common::workspace;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn plugin_test(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parapet"))

@@ -82,3 +82,45 @@ pub(crate) fn amount(value: &serde_json::Value, pointer: &str) -> Option<f64> {
     let field = value.pointer(pointer)?;
     field.as_f64().or_else(|| field.as_str()?.parse().ok())
 }
+
+/// One finding per commitment measure (coverage or utilization, RI or
+/// Savings Plans) present in the snapshot, against `target` percent, with
+/// the KPI in the evidence.
+pub(crate) fn commitment_kpis(
+    ctx: &Context,
+    measure: &str,
+    target: f64,
+    sources: [(&str, &str, &str); 2],
+) -> Result<Vec<Finding>, PluginError> {
+    let id = ctx.scan()?.account_id;
+    let mut findings = Vec::new();
+    for (kind, resource_type, pointer) in sources {
+        for item in ctx.resources_of::<serde_json::Value>(resource_type)? {
+            let name = format!("{kind} {measure}");
+            let Some(value) = amount(&item.configuration, pointer) else {
+                findings.push(ctx.finding(
+                    &item,
+                    Status::NotAvailable,
+                    format!("{name} of account {id} is not in the snapshot"),
+                ));
+                continue;
+            };
+            let evidence = json!({"Kpi": {"name": name, "value": value, "target": target, "unit": "%", "better": "higher"}});
+            let message = format!("{name} of account {id} is {value:.1}%");
+            let (status, verdict) = if value >= target {
+                (Status::Passed, "meeting")
+            } else {
+                (Status::Failed, "below")
+            };
+            findings.push(
+                ctx.finding(
+                    &item,
+                    status,
+                    format!("{message}, {verdict} the {target}% target"),
+                )
+                .with_evidence(evidence),
+            );
+        }
+    }
+    Ok(findings)
+}

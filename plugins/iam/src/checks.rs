@@ -36,6 +36,8 @@ pub(crate) use support_role::SupportRole;
 pub(crate) use unused_credentials::UnusedCredentials;
 pub(crate) use user_direct_policies::UserDirectPolicies;
 
+use std::rc::Rc;
+
 use parapet_sdk::prelude::*;
 
 /// ASFF type for checks that implement a CIS AWS Foundations Benchmark control.
@@ -89,8 +91,14 @@ pub(crate) struct FoundPolicy {
 }
 
 /// Every customer-managed policy (default version) and every inline policy
-/// of a user, group or role, parsed.
-pub(crate) fn customer_policies(ctx: &Context) -> Result<Vec<FoundPolicy>, PluginError> {
+/// of a user, group or role, parsed once per plugin run.
+pub(crate) fn customer_policies(ctx: &Context) -> Result<Rc<Vec<FoundPolicy>>, PluginError> {
+    ctx.memo("iam/customer-policies", || {
+        parse_customer_policies(ctx).map(Rc::new)
+    })
+}
+
+fn parse_customer_policies(ctx: &Context) -> Result<Vec<FoundPolicy>, PluginError> {
     let parse = |value: &serde_json::Value, label: &str| {
         PolicyDocument::from_value(value)
             .map_err(|e| PluginError::InvalidResource(format!("{label}: {e}")))
@@ -170,11 +178,18 @@ pub(crate) fn one_per_resource(
     ctx: &Context,
     verdicts: Vec<(ResourceRef, Option<String>, String)>,
 ) -> Vec<Finding> {
+    // Keeps the resources' order; the index makes merging linear, which
+    // matters with tens of thousands of principals.
     let mut merged: Vec<(ResourceRef, Vec<String>, String)> = Vec::new();
+    let mut position: std::collections::HashMap<ResourceRef, usize> =
+        std::collections::HashMap::new();
     for (resource, problem, ok) in verdicts {
-        match merged.iter_mut().find(|(r, _, _)| *r == resource) {
-            Some(entry) => entry.1.extend(problem),
-            None => merged.push((resource, problem.into_iter().collect(), ok)),
+        match position.get(&resource) {
+            Some(&at) => merged[at].1.extend(problem),
+            None => {
+                position.insert(resource.clone(), merged.len());
+                merged.push((resource, problem.into_iter().collect(), ok));
+            }
         }
     }
     merged

@@ -45,7 +45,7 @@ pub(crate) const BEST_PRACTICE_TYPE: &str =
 /// One account-level finding per region the snapshot covers: `enabled`
 /// decides from that region's items of `resource_type`. Regions whose
 /// collection failed are left to the host's not-available findings.
-pub(crate) fn per_region<C: DeserializeOwned + Default>(
+pub(crate) fn per_region<C: DeserializeOwned + Default + Clone + 'static>(
     ctx: &Context,
     resource_type: &str,
     service: &str,

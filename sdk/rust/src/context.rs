@@ -1,7 +1,9 @@
 //! What a check sees of the scan: resources by type, the scan context,
 //! collection errors, its settings and a log.
 
+use std::any::{Any, TypeId};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use parapet_snapshot::types::{ACCOUNT, ResourceKind};
 use parapet_snapshot::{CollectionError, ConfigurationItem, SnapshotIndex};
@@ -47,6 +49,7 @@ struct Fixture {
     index: SnapshotIndex,
     settings: serde_json::Value,
     log: RefCell<Vec<(LogLevel, String)>>,
+    memo: AnyCache,
 }
 
 impl Context {
@@ -68,6 +71,7 @@ impl Context {
                 index,
                 settings,
                 log: RefCell::default(),
+                memo: RefCell::default(),
             })),
         }
     }
@@ -101,29 +105,70 @@ impl Context {
 
     /// Every resource of `resource_type`, with `configuration` read as `C`
     /// (use `serde_json::Value` for types the SDK has no struct for).
-    pub fn resources_of<C: DeserializeOwned + Default>(
+    pub fn resources_of<C: DeserializeOwned + Default + Clone + 'static>(
         &self,
         resource_type: &str,
     ) -> Result<Vec<ConfigurationItem<C>>, PluginError> {
-        let texts = match &self.source {
-            Source::Host => crate::guest::resources(resource_type),
-            Source::Fixture(fixture) => fixture
-                .index
-                .resources(resource_type)
-                .map(|item| serde_json::to_string(item).unwrap_or_default())
-                .collect(),
+        match &self.source {
+            // The snapshot does not change while a plugin instance lives, so
+            // every check of the plugin shares one parse of each type.
+            Source::Host => PARSED.with(|cache| {
+                let key = (resource_type.to_owned(), TypeId::of::<C>());
+                if let Some(items) = cache
+                    .borrow()
+                    .get(&key)
+                    .and_then(|any| any.downcast_ref::<Vec<ConfigurationItem<C>>>())
+                {
+                    return Ok(items.clone());
+                }
+                let items =
+                    parse_items::<C>(resource_type, &crate::guest::resources(resource_type))?;
+                cache.borrow_mut().insert(key, Box::new(items.clone()));
+                Ok(items)
+            }),
+            Source::Fixture(fixture) => {
+                let texts: Vec<String> = fixture
+                    .index
+                    .resources(resource_type)
+                    .map(|item| serde_json::to_string(item).unwrap_or_default())
+                    .collect();
+                parse_items(resource_type, &texts)
+            }
+        }
+    }
+
+    /// `compute`'s result, computed once and shared by every check of the
+    /// plugin run (the snapshot does not change between them): for work
+    /// several checks need, such as parsing every policy document. Use an
+    /// `Rc` for large values; `key` names the work.
+    pub fn memo<T: Clone + 'static>(
+        &self,
+        key: &str,
+        compute: impl FnOnce() -> Result<T, PluginError>,
+    ) -> Result<T, PluginError> {
+        let lookup = |memo: &AnyCache| {
+            memo.borrow()
+                .get(&(key.to_owned(), TypeId::of::<T>()))
+                .and_then(|v| v.downcast_ref::<T>())
+                .cloned()
         };
-        texts
-            .iter()
-            .map(|text| {
-                serde_json::from_str(text).map_err(|error| {
-                    PluginError::InvalidResource(format!(
-                        "a {resource_type} item does not have the expected shape: {error} (item: {})",
-                        preview(text)
-                    ))
-                })
-            })
-            .collect()
+        let store = |memo: &AnyCache, value: &T| {
+            memo.borrow_mut()
+                .insert((key.to_owned(), TypeId::of::<T>()), Box::new(value.clone()));
+        };
+        let cached = match &self.source {
+            Source::Host => MEMO.with(lookup),
+            Source::Fixture(fixture) => lookup(&fixture.memo),
+        };
+        if let Some(value) = cached {
+            return Ok(value);
+        }
+        let value = compute()?;
+        match &self.source {
+            Source::Host => MEMO.with(|memo| store(memo, &value)),
+            Source::Fixture(fixture) => store(&fixture.memo, &value),
+        }
+        Ok(value)
     }
 
     /// Collection errors that may have hidden resources of `resource_type`.
@@ -195,6 +240,33 @@ impl Context {
             account: scan.account_id,
         })
     }
+}
+
+/// Values of any type, by name and type.
+type AnyCache = RefCell<HashMap<(String, TypeId), Box<dyn Any>>>;
+
+thread_local! {
+    /// Parsed resources by type and configuration type, inside the sandbox.
+    static PARSED: AnyCache = RefCell::new(HashMap::new());
+    /// `Context::memo` values, inside the sandbox.
+    static MEMO: AnyCache = RefCell::new(HashMap::new());
+}
+
+fn parse_items<C: DeserializeOwned + Default>(
+    resource_type: &str,
+    texts: &[String],
+) -> Result<Vec<ConfigurationItem<C>>, PluginError> {
+    texts
+        .iter()
+        .map(|text| {
+            serde_json::from_str(text).map_err(|error| {
+                PluginError::InvalidResource(format!(
+                    "a {resource_type} item does not have the expected shape: {error} (item: {})",
+                    preview(text)
+                ))
+            })
+        })
+        .collect()
 }
 
 fn preview(text: &str) -> &str {

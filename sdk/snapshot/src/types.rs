@@ -12,7 +12,7 @@ pub mod policy;
 use serde::de::DeserializeOwned;
 
 /// A resource type with a typed `configuration`.
-pub trait ResourceKind: DeserializeOwned + Default {
+pub trait ResourceKind: DeserializeOwned + Default + Clone + 'static {
     /// The snapshot resource type, such as `AWS::IAM::User`.
     const RESOURCE_TYPE: &'static str;
 }

@@ -22,19 +22,14 @@
 //! (see `cost-savings-plans-recommendation`).
 
 use parapet_sdk::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::COST_TYPE;
+use super::{COST_TYPE, commitment_kpis};
 
 pub(crate) struct CommitmentCoverage;
 
 const RI_COVERAGE: &str = "Parapet::CE::ReservationCoverage";
 const SP_COVERAGE: &str = "Parapet::CE::SavingsPlansCoverage";
-
-/// A percentage the Cost Explorer API returns as text.
-pub(crate) fn percent(value: &Value, pointer: &str) -> Option<f64> {
-    value.pointer(pointer)?.as_str()?.parse().ok()
-}
 
 impl Check for CommitmentCoverage {
     fn metadata(&self) -> CheckMetadata {
@@ -62,45 +57,18 @@ impl Check for CommitmentCoverage {
             .get("coverage_target_percent")
             .and_then(Value::as_f64)
             .unwrap_or(70.0);
-        let id = ctx.scan()?.account_id;
-        let mut findings = Vec::new();
-        for (kind, resource_type, pointer) in [
-            (
-                "Reserved Instance",
-                RI_COVERAGE,
-                "/CoverageHours/CoverageHoursPercentage",
-            ),
-            ("Savings Plans", SP_COVERAGE, "/CoveragePercentage"),
-        ] {
-            for item in ctx.resources_of::<Value>(resource_type)? {
-                let Some(value) = percent(&item.configuration, pointer) else {
-                    findings.push(ctx.finding(
-                        &item,
-                        Status::NotAvailable,
-                        format!("{kind} coverage of account {id} is not in the snapshot"),
-                    ));
-                    continue;
-                };
-                let evidence = json!({"Kpi": {"name": format!("{kind} coverage"), "value": value, "target": target, "unit": "%", "better": "higher"}});
-                let message = format!("{kind} coverage of account {id} is {value:.1}%");
-                findings.push(
-                    if value >= target {
-                        ctx.finding(
-                            &item,
-                            Status::Passed,
-                            format!("{message}, meeting the {target}% target"),
-                        )
-                    } else {
-                        ctx.finding(
-                            &item,
-                            Status::Failed,
-                            format!("{message}, below the {target}% target"),
-                        )
-                    }
-                    .with_evidence(evidence),
-                );
-            }
-        }
-        Ok(findings)
+        commitment_kpis(
+            ctx,
+            "coverage",
+            target,
+            [
+                (
+                    "Reserved Instance",
+                    RI_COVERAGE,
+                    "/CoverageHours/CoverageHoursPercentage",
+                ),
+                ("Savings Plans", SP_COVERAGE, "/CoveragePercentage"),
+            ],
+        )
     }
 }

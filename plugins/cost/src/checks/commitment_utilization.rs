@@ -22,10 +22,9 @@
 //! steady base only.
 
 use parapet_sdk::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::COST_TYPE;
-use super::commitment_coverage::percent;
+use super::{COST_TYPE, commitment_kpis};
 
 pub(crate) struct CommitmentUtilization;
 
@@ -56,49 +55,22 @@ impl Check for CommitmentUtilization {
             .get("utilization_target_percent")
             .and_then(Value::as_f64)
             .unwrap_or(80.0);
-        let id = ctx.scan()?.account_id;
-        let mut findings = Vec::new();
-        for (kind, resource_type, pointer) in [
-            (
-                "Reserved Instance",
-                RI_UTILIZATION,
-                "/UtilizationPercentage",
-            ),
-            (
-                "Savings Plans",
-                SP_UTILIZATION,
-                "/Utilization/UtilizationPercentage",
-            ),
-        ] {
-            for item in ctx.resources_of::<Value>(resource_type)? {
-                let Some(value) = percent(&item.configuration, pointer) else {
-                    findings.push(ctx.finding(
-                        &item,
-                        Status::NotAvailable,
-                        format!("{kind} utilization of account {id} is not in the snapshot"),
-                    ));
-                    continue;
-                };
-                let evidence = json!({"Kpi": {"name": format!("{kind} utilization"), "value": value, "target": target, "unit": "%", "better": "higher"}});
-                let message = format!("{kind} utilization of account {id} is {value:.1}%");
-                findings.push(
-                    if value >= target {
-                        ctx.finding(
-                            &item,
-                            Status::Passed,
-                            format!("{message}, meeting the {target}% target"),
-                        )
-                    } else {
-                        ctx.finding(
-                            &item,
-                            Status::Failed,
-                            format!("{message}, below the {target}% target"),
-                        )
-                    }
-                    .with_evidence(evidence),
-                );
-            }
-        }
-        Ok(findings)
+        commitment_kpis(
+            ctx,
+            "utilization",
+            target,
+            [
+                (
+                    "Reserved Instance",
+                    RI_UTILIZATION,
+                    "/UtilizationPercentage",
+                ),
+                (
+                    "Savings Plans",
+                    SP_UTILIZATION,
+                    "/Utilization/UtilizationPercentage",
+                ),
+            ],
+        )
     }
 }

@@ -38,7 +38,7 @@ impl Check for PolicyServiceWildcard {
 
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {
         let verdicts = customer_policies(ctx)?
-            .into_iter()
+            .iter()
             .map(|policy| {
                 let mut wildcards: Vec<String> = policy
                     .document
@@ -52,7 +52,7 @@ impl Check for PolicyServiceWildcard {
                 let problem = (!wildcards.is_empty())
                     .then(|| format!("{} allows {}", policy.label, wildcards.join(", ")));
                 let ok = format!("{} grants no service-wide wildcard", policy.label);
-                (policy.resource, problem, ok)
+                (policy.resource.clone(), problem, ok)
             })
             .collect();
         Ok(one_per_resource(ctx, verdicts))

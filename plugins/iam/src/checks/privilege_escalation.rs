@@ -72,7 +72,7 @@ impl Check for PrivilegeEscalation {
 
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {
         let verdicts = customer_policies(ctx)?
-            .into_iter()
+            .iter()
             .map(|policy| {
                 // Only resource-wide grants count: a PassRole scoped to a named
                 // role is the recommended pattern.
@@ -107,7 +107,7 @@ impl Check for PrivilegeEscalation {
                     )
                 });
                 let ok = format!("{} allows no known privilege escalation", policy.label);
-                (policy.resource, problem, ok)
+                (policy.resource.clone(), problem, ok)
             })
             .collect();
         Ok(one_per_resource(ctx, verdicts))

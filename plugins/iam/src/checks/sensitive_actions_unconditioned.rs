@@ -102,7 +102,7 @@ impl Check for SensitiveActionsUnconditioned {
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {
         let rule = ctx.settings::<Settings>()?.sensitive_actions;
         let verdicts = customer_policies(ctx)?
-            .into_iter()
+            .iter()
             .map(|policy| {
                 // Name the statement's own actions that are sensitive, or the
                 // sensitive pattern a wildcard statement covers.
@@ -136,7 +136,7 @@ impl Check for SensitiveActionsUnconditioned {
                     "{} allows no sensitive action without a required condition",
                     policy.label
                 );
-                (policy.resource, problem, ok)
+                (policy.resource.clone(), problem, ok)
             })
             .collect();
         Ok(one_per_resource(ctx, verdicts))

@@ -24,7 +24,7 @@ use crate::settings::Policy;
 pub(crate) struct CostAllocationInactive;
 
 /// One entry of `ListCostAllocationTags`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 struct CostAllocationTag {
     tag_key: String,

@@ -99,32 +99,42 @@ impl Statement {
     }
 }
 
-/// IAM's wildcard match: `*` any run of characters, `?` one; case-insensitive.
+/// IAM's wildcard match: `*` any run of characters, `?` one; ASCII
+/// case-insensitive (IAM action names are ASCII).
 #[must_use]
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    glob_chars(
-        &pattern.to_ascii_lowercase().chars().collect::<Vec<_>>(),
-        &text.to_ascii_lowercase().chars().collect::<Vec<_>>(),
-    )
+    glob(pattern.as_bytes(), text.as_bytes(), |a, b| {
+        a.eq_ignore_ascii_case(&b)
+    })
 }
 
 /// The same wildcards, case-sensitive (for tag values, which AWS compares exactly).
 #[must_use]
 pub fn glob_match(pattern: &str, text: &str) -> bool {
-    glob_chars(
-        &pattern.chars().collect::<Vec<_>>(),
-        &text.chars().collect::<Vec<_>>(),
-    )
+    if pattern.is_ascii() && text.is_ascii() {
+        return glob(pattern.as_bytes(), text.as_bytes(), |a, b| a == b);
+    }
+    // `?` stands for one character, which is more than one byte outside ASCII.
+    let pattern: Vec<char> = pattern.chars().collect();
+    let text: Vec<char> = text.chars().collect();
+    glob(&pattern, &text, |a, b| a == b)
 }
 
-fn glob_chars(pattern: &[char], text: &[char]) -> bool {
+/// Greedy matching with one backtrack point, without allocating: policy
+/// checks call this for every action of every statement of every policy.
+fn glob<C: Copy + PartialEq + From<u8>>(
+    pattern: &[C],
+    text: &[C],
+    same: impl Fn(C, C) -> bool,
+) -> bool {
+    let (any_one, any_run) = (C::from(b'?'), C::from(b'*'));
     let (mut p, mut t) = (0, 0);
     let (mut star, mut resume) = (None, 0);
     while t < text.len() {
-        if p < pattern.len() && (pattern[p] == '?' || pattern[p] == text[t]) {
+        if p < pattern.len() && (pattern[p] == any_one || same(pattern[p], text[t])) {
             p += 1;
             t += 1;
-        } else if p < pattern.len() && pattern[p] == '*' {
+        } else if p < pattern.len() && pattern[p] == any_run {
             star = Some(p);
             resume = t;
             p += 1;
@@ -136,7 +146,7 @@ fn glob_chars(pattern: &[char], text: &[char]) -> bool {
             return false;
         }
     }
-    pattern[p..].iter().all(|&c| c == '*')
+    pattern[p..].iter().all(|&c| c == any_run)
 }
 
 fn percent_decode(text: &str) -> Result<String, PolicyError> {
