@@ -24,6 +24,39 @@ fn tools() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Runs a build script (taking turns for the tools) and fails the test
+/// with the script's output if it fails.
+fn build(script: &Path, args: &[&str]) {
+    let guard = tools();
+    let out = Command::new(script).args(args).output().unwrap();
+    drop(guard);
+    assert!(
+        out.status.success(),
+        "{} failed: {}{}",
+        script.display(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
+
+/// `parapet plugin test` must pass every fixture of `component`.
+fn assert_fixtures_pass(component: &str, fixtures: &Path) {
+    let tested = parapet(&[
+        "plugin",
+        "test",
+        component,
+        "--fixtures",
+        fixtures.to_str().unwrap(),
+    ]);
+    assert!(
+        tested.status.success(),
+        "{}{}",
+        text(&tested.stdout),
+        text(&tested.stderr)
+    );
+    assert!(text(&tested.stdout).contains(" passed, 0 failed"));
+}
+
 /// Scans the demo snapshot with only `component` (plus `extra` arguments)
 /// and returns the JSON report; the scan must succeed.
 fn scan_demo_with(component: &str, extra: &[&str]) -> serde_json::Value {
@@ -52,35 +85,15 @@ fn scan_demo_with(component: &str, extra: &[&str]) -> serde_json::Value {
 #[test]
 fn the_python_example_builds_passes_its_fixtures_and_scans_the_demo() {
     let component = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-plugin.wasm");
-    let guard = tools();
-    let build = Command::new(workspace().join("examples/python-plugin/build.sh"))
-        .arg(&component)
-        .output()
-        .unwrap();
-    drop(guard);
-    assert!(
-        build.status.success(),
-        "build failed: {}{}",
-        text(&build.stdout),
-        text(&build.stderr)
+    build(
+        &workspace().join("examples/python-plugin/build.sh"),
+        &[component.to_str().unwrap()],
     );
     let component = component.to_str().unwrap();
-
-    let fixtures = workspace().join("examples/python-plugin/fixtures");
-    let tested = parapet(&[
-        "plugin",
-        "test",
+    assert_fixtures_pass(
         component,
-        "--fixtures",
-        fixtures.to_str().unwrap(),
-    ]);
-    assert!(
-        tested.status.success(),
-        "{}{}",
-        text(&tested.stdout),
-        text(&tested.stderr)
+        &workspace().join("examples/python-plugin/fixtures"),
     );
-    assert!(text(&tested.stdout).contains("2 passed, 0 failed"));
 
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("parapet.toml");
@@ -120,30 +133,11 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let component = tmp.join("javascript-plugin.wasm");
     let script = workspace().join("examples/javascript-plugin/build.sh");
-    let guard = tools();
-    let build = Command::new(&script).arg(&component).output().unwrap();
-    drop(guard);
-    assert!(
-        build.status.success(),
-        "build failed: {}{}",
-        text(&build.stdout),
-        text(&build.stderr)
-    );
+    build(&script, &[component.to_str().unwrap()]);
     let component = component.to_str().unwrap();
-
-    let fixtures = workspace().join("examples/javascript-plugin/fixtures");
-    let tested = parapet(&[
-        "plugin",
-        "test",
+    assert_fixtures_pass(
         component,
-        "--fixtures",
-        fixtures.to_str().unwrap(),
-    ]);
-    assert!(
-        tested.status.success(),
-        "{}{}",
-        text(&tested.stdout),
-        text(&tested.stderr)
+        &workspace().join("examples/javascript-plugin/fixtures"),
     );
 
     let report = scan_demo_with(component, &[]);
@@ -162,12 +156,7 @@ fn the_javascript_example_builds_passes_its_fixtures_and_scans_the_demo() {
     // componentize-js's default build imports wasi:http; the host refuses it
     // at load, naming the import and the fix, and the scan goes on.
     let with_http = tmp.join("javascript-plugin-http.wasm");
-    let build = Command::new(&script)
-        .arg(&with_http)
-        .args(["-d", "fetch-event"])
-        .output()
-        .unwrap();
-    assert!(build.status.success(), "{}", text(&build.stderr));
+    build(&script, &[with_http.to_str().unwrap(), "-d", "fetch-event"]);
     let dir = tempfile::tempdir().unwrap();
     let out = parapet(&[
         "scan",
@@ -222,19 +211,9 @@ fn the_rust_example_builds_passes_its_fixtures_and_scans_the_demo() {
     let component = target_dir.join("wasm32-wasip2/plugin/acme_rust_plugin.wasm");
     let component = component.to_str().unwrap();
 
-    let fixtures = workspace().join("examples/rust-plugin/fixtures");
-    let tested = parapet(&[
-        "plugin",
-        "test",
+    assert_fixtures_pass(
         component,
-        "--fixtures",
-        fixtures.to_str().unwrap(),
-    ]);
-    assert!(
-        tested.status.success(),
-        "{}{}",
-        text(&tested.stdout),
-        text(&tested.stderr)
+        &workspace().join("examples/rust-plugin/fixtures"),
     );
 
     let report = scan_demo_with(component, &[]);

@@ -80,6 +80,14 @@ pub(crate) fn days_between(then: jiff::Timestamp, now: jiff::Timestamp) -> i64 {
     (now.as_second() - then.as_second()).div_euclid(86_400)
 }
 
+/// Declares the resource types `customer_policies` reads.
+pub(crate) fn reads_policies(meta: CheckMetadata) -> CheckMetadata {
+    meta.resource_type(ManagedPolicy::RESOURCE_TYPE)
+        .resource_type(User::RESOURCE_TYPE)
+        .resource_type(Group::RESOURCE_TYPE)
+        .resource_type(Role::RESOURCE_TYPE)
+}
+
 /// A policy document found in the account: where it lives and what it says.
 pub(crate) struct FoundPolicy {
     /// The resource a finding names: the managed policy, or the principal

@@ -63,25 +63,15 @@ impl Check for AccessKeyRotation {
             if user.is_root() || user.active_access_keys() == 0 {
                 continue;
             }
-            let stale: Vec<String> = [
-                (
-                    "1",
-                    &user.access_key_1_active,
-                    &user.access_key_1_last_rotated,
-                ),
-                (
-                    "2",
-                    &user.access_key_2_active,
-                    &user.access_key_2_last_rotated,
-                ),
-            ]
-            .iter()
-            .filter(|(_, active, _)| active.as_str() == "true")
-            .filter_map(|(n, _, rotated)| {
-                let days = days_between(CredentialReportRow::time(rotated)?, now);
-                (days > max).then(|| format!("key {n} is {days} days old"))
-            })
-            .collect();
+            let stale: Vec<String> = user
+                .access_keys()
+                .iter()
+                .filter(|(_, active, _, _)| *active)
+                .filter_map(|(n, _, rotated, _)| {
+                    let days = days_between(CredentialReportRow::time(rotated)?, now);
+                    (days > max).then(|| format!("key {n} is {days} days old"))
+                })
+                .collect();
             let subject = super::user_of(&row);
             findings.push(if stale.is_empty() {
                 ctx.finding(

@@ -18,25 +18,21 @@
 
 use parapet_sdk::prelude::*;
 
-use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource};
+use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource, reads_policies};
 
 pub(crate) struct PolicyFullAdmin;
 
 impl Check for PolicyFullAdmin {
     fn metadata(&self) -> CheckMetadata {
-        CheckMetadata::new("iam-policy-full-admin", "No customer policy grants * on *", Severity::High)
+        reads_policies(CheckMetadata::new("iam-policy-full-admin", "No customer policy grants * on *", Severity::High)
             .description(module_doc(include_str!("policy_full_admin.rs")))
             .finding_type(BEST_PRACTICE_TYPE)
-            .resource_type(ManagedPolicy::RESOURCE_TYPE)
-            .resource_type(User::RESOURCE_TYPE)
-            .resource_type(Group::RESOURCE_TYPE)
-            .resource_type(Role::RESOURCE_TYPE)
             .compliance(["CIS-AWS-3.0/1.16", "AWS-FSBP/IAM.1", "AWS-FSBP/IAM.21"])
             .well_architected(Pillar::Security, "SEC03-BP02")
             .remediation(
                 "Replace wildcard actions with the specific actions the workload needs.",
                 Some("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"),
-            )
+            ))
     }
 
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {

@@ -15,25 +15,21 @@
 
 use parapet_sdk::prelude::*;
 
-use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource};
+use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource, reads_policies};
 
 pub(crate) struct PolicyServiceWildcard;
 
 impl Check for PolicyServiceWildcard {
     fn metadata(&self) -> CheckMetadata {
-        CheckMetadata::new("iam-policy-service-wildcard", "No customer policy grants a whole service", Severity::Medium)
+        reads_policies(CheckMetadata::new("iam-policy-service-wildcard", "No customer policy grants a whole service", Severity::Medium)
             .description(module_doc(include_str!("policy_service_wildcard.rs")))
             .finding_type(BEST_PRACTICE_TYPE)
-            .resource_type(ManagedPolicy::RESOURCE_TYPE)
-            .resource_type(User::RESOURCE_TYPE)
-            .resource_type(Group::RESOURCE_TYPE)
-            .resource_type(Role::RESOURCE_TYPE)
             .compliance(["AWS-FSBP/IAM.21"])
             .well_architected(Pillar::Security, "SEC03-BP02")
             .remediation(
                 "Replace service-wide wildcards with the actions the workload needs.",
                 Some("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"),
-            )
+            ))
     }
 
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {

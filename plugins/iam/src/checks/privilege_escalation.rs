@@ -20,7 +20,7 @@
 
 use parapet_sdk::prelude::*;
 
-use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource};
+use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource, reads_policies};
 
 pub(crate) struct PrivilegeEscalation;
 
@@ -50,24 +50,20 @@ const PASS_ROLE_TARGETS: &[&str] = &[
 
 impl Check for PrivilegeEscalation {
     fn metadata(&self) -> CheckMetadata {
-        CheckMetadata::new(
+        reads_policies(CheckMetadata::new(
             "iam-privilege-escalation",
             "No customer policy allows privilege escalation",
             Severity::High,
         )
         .description(module_doc(include_str!("privilege_escalation.rs")))
         .finding_type(BEST_PRACTICE_TYPE)
-        .resource_type(ManagedPolicy::RESOURCE_TYPE)
-        .resource_type(User::RESOURCE_TYPE)
-        .resource_type(Group::RESOURCE_TYPE)
-        .resource_type(Role::RESOURCE_TYPE)
         .well_architected(Pillar::Security, "SEC03-BP02")
         .remediation(
             "Remove or constrain actions that let a principal raise its own permissions.",
             Some(
                 "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html",
             ),
-        )
+        ))
     }
 
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {

@@ -27,7 +27,7 @@ use parapet_sdk::prelude::*;
 use parapet_sdk::snapshot::types::policy::wildcard_match;
 use serde::Deserialize;
 
-use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource};
+use super::{BEST_PRACTICE_TYPE, customer_policies, one_per_resource, reads_policies};
 
 pub(crate) struct SensitiveActionsUnconditioned;
 
@@ -81,22 +81,18 @@ fn has_required_key(condition: Option<&serde_json::Value>, keys: &[String]) -> b
 
 impl Check for SensitiveActionsUnconditioned {
     fn metadata(&self) -> CheckMetadata {
-        CheckMetadata::new(
+        reads_policies(CheckMetadata::new(
             "iam-sensitive-actions-unconditioned",
             "Sensitive actions require MFA or a trusted network",
             Severity::Medium,
         )
         .description(module_doc(include_str!("sensitive_actions_unconditioned.rs")))
         .finding_type(BEST_PRACTICE_TYPE)
-        .resource_type(ManagedPolicy::RESOURCE_TYPE)
-        .resource_type(User::RESOURCE_TYPE)
-        .resource_type(Group::RESOURCE_TYPE)
-        .resource_type(Role::RESOURCE_TYPE)
         .well_architected(Pillar::Security, "SEC03-BP02")
         .remediation(
             "Add an aws:MultiFactorAuthPresent or aws:SourceIp condition to statements that allow sensitive actions.",
             Some("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html"),
-        )
+        ))
     }
 
     fn evaluate(&self, ctx: &Context) -> Result<Vec<Finding>, PluginError> {

@@ -72,21 +72,8 @@ impl Check for UnusedCredentials {
             {
                 unused.push(format!("password idle for {days} days"));
             }
-            for (n, active, used) in [
-                (
-                    "1",
-                    &user.access_key_1_active,
-                    &user.access_key_1_last_used_date,
-                ),
-                (
-                    "2",
-                    &user.access_key_2_active,
-                    &user.access_key_2_last_used_date,
-                ),
-            ] {
-                if active == "true"
-                    && let Some(days) = idle(used)
-                {
+            for (n, active, _, used) in user.access_keys() {
+                if active && let Some(days) = idle(used) {
                     unused.push(format!("access key {n} idle for {days} days"));
                 }
             }

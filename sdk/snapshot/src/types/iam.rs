@@ -194,12 +194,31 @@ impl CredentialReportRow {
         self.mfa_active == "true"
     }
 
+    /// The user's two access keys as (number, active, last rotated, last used).
+    #[must_use]
+    pub fn access_keys(&self) -> [(u8, bool, &str, &str); 2] {
+        [
+            (
+                1,
+                self.access_key_1_active == "true",
+                &self.access_key_1_last_rotated,
+                &self.access_key_1_last_used_date,
+            ),
+            (
+                2,
+                self.access_key_2_active == "true",
+                &self.access_key_2_last_rotated,
+                &self.access_key_2_last_used_date,
+            ),
+        ]
+    }
+
     /// How many of the user's two access keys are active.
     #[must_use]
     pub fn active_access_keys(&self) -> usize {
-        [&self.access_key_1_active, &self.access_key_2_active]
-            .into_iter()
-            .filter(|active| active.as_str() == "true")
+        self.access_keys()
+            .iter()
+            .filter(|(_, active, _, _)| *active)
             .count()
     }
 
