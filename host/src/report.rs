@@ -11,6 +11,8 @@ pub use native::native_report;
 pub use reference::checks_reference;
 pub use summary::{Summary, render_summary};
 
+use std::collections::HashMap;
+
 use crate::model::{CheckInfo, Finding, PluginInfo, Severity};
 use crate::scan::ScanOutcome;
 
@@ -35,15 +37,35 @@ impl ScanMeta {
     }
 }
 
-/// Looks up the check and plugin behind a finding.
-pub(crate) fn check_of<'a>(
-    outcome: &'a ScanOutcome,
-    plugin_id: &str,
-    check_id: &str,
-) -> Option<(&'a PluginInfo, &'a CheckInfo)> {
-    let plugin = outcome.plugins.iter().find(|p| p.id == plugin_id)?;
-    let check = plugin.checks.iter().find(|c| c.id == check_id)?;
-    Some((plugin, check))
+/// The check and plugin behind each finding, indexed once per report:
+/// reports look one up for every finding, and there can be hundreds of
+/// thousands.
+pub(crate) struct CheckLookup<'a> {
+    by_id: HashMap<(&'a str, &'a str), (&'a PluginInfo, &'a CheckInfo)>,
+}
+
+impl<'a> CheckLookup<'a> {
+    pub(crate) fn of(outcome: &'a ScanOutcome) -> Self {
+        let by_id = outcome
+            .plugins
+            .iter()
+            .flat_map(|plugin| {
+                plugin
+                    .checks
+                    .iter()
+                    .map(move |check| ((plugin.id.as_str(), check.id.as_str()), (plugin, check)))
+            })
+            .collect();
+        Self { by_id }
+    }
+
+    pub(crate) fn get(
+        &self,
+        plugin_id: &str,
+        check_id: &str,
+    ) -> Option<(&'a PluginInfo, &'a CheckInfo)> {
+        self.by_id.get(&(plugin_id, check_id)).copied()
+    }
 }
 
 /// The severity that applies to a finding: its own override, else the check's.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{ScanMeta, check_of, effective_severity};
+use super::{CheckLookup, ScanMeta, effective_severity};
 use crate::model::{CheckInfo, Failure, Finding, PluginInfo, Severity, Status};
 use crate::scan::ScanOutcome;
 
@@ -119,8 +119,9 @@ pub struct ProviderSeverity {
 /// `NOT_AVAILABLE` finding per check or plugin that could not run.
 #[must_use]
 pub fn import_request(outcome: &ScanOutcome, meta: &ScanMeta) -> ImportRequest {
+    let lookup = CheckLookup::of(outcome);
     ImportRequest {
-        findings: asff_findings(outcome, meta).collect(),
+        findings: asff_findings(outcome, meta, &lookup).collect(),
     }
 }
 
@@ -131,8 +132,9 @@ pub fn write_import_request(
     meta: &ScanMeta,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
+    let lookup = CheckLookup::of(outcome);
     out.write_all(b"{\n\"Findings\": [")?;
-    for (n, finding) in asff_findings(outcome, meta).enumerate() {
+    for (n, finding) in asff_findings(outcome, meta, &lookup).enumerate() {
         out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer_pretty(&mut *out, &finding)?;
     }
@@ -143,19 +145,21 @@ pub fn write_import_request(
 fn asff_findings<'a>(
     outcome: &'a ScanOutcome,
     meta: &'a ScanMeta,
+    lookup: &'a CheckLookup<'a>,
 ) -> impl Iterator<Item = AsffFinding> + 'a {
     let findings = outcome
         .findings
         .iter()
         .filter_map(move |(plugin_id, finding)| {
-            check_of(outcome, plugin_id, &finding.check_id)
+            lookup
+                .get(plugin_id, &finding.check_id)
                 .map(|(plugin, check)| from_finding(finding, plugin, check, meta))
         });
     let failures = outcome.failures.iter().map(move |failure| {
         let known = failure
             .check
             .as_deref()
-            .and_then(|check_id| check_of(outcome, &failure.plugin, check_id));
+            .and_then(|check_id| lookup.get(&failure.plugin, check_id));
         from_failure(failure, known, meta)
     });
     findings.chain(failures)

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{ScanMeta, Summary, check_of, effective_severity};
+use super::{CheckLookup, ScanMeta, Summary, effective_severity};
 use crate::model::{Failure, Pillar, ResourceRef, Severity, Status};
 use crate::scan::ScanOutcome;
 
@@ -68,11 +68,12 @@ pub fn native_report<'a>(
     meta: &'a ScanMeta,
     finops: &'a super::finops::FinOps,
 ) -> NativeReport<'a> {
+    let lookup = CheckLookup::of(outcome);
     let findings = outcome
         .findings
         .iter()
         .filter_map(|(plugin_id, finding)| {
-            let (_, check) = check_of(outcome, plugin_id, &finding.check_id)?;
+            let (_, check) = lookup.get(plugin_id, &finding.check_id)?;
             Some(FindingEntry {
                 check_id: &finding.check_id,
                 plugin: plugin_id,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{check_of, effective_severity};
+use super::{CheckLookup, effective_severity};
 use crate::model::{Severity, Status};
 use crate::scan::ScanOutcome;
 
@@ -40,6 +40,7 @@ pub struct Summary {
 impl Summary {
     #[must_use]
     pub fn of(outcome: &ScanOutcome) -> Self {
+        let lookup = CheckLookup::of(outcome);
         let mut summary = Self {
             findings: outcome.findings.len(),
             checks_completed: outcome.completed_checks.len(),
@@ -59,7 +60,7 @@ impl Summary {
                 Status::Failed => {
                     summary.failed += 1;
                     counts.failed += 1;
-                    if let Some((_, check)) = check_of(outcome, plugin_id, &finding.check_id) {
+                    if let Some((_, check)) = lookup.get(plugin_id, &finding.check_id) {
                         *summary
                             .failed_by_severity
                             .entry(effective_severity(finding, check).label())
@@ -90,12 +91,14 @@ impl Summary {
     /// Failed findings at or above `threshold`.
     #[must_use]
     pub fn failed_at_or_above(&self, outcome: &ScanOutcome, threshold: Severity) -> usize {
+        let lookup = CheckLookup::of(outcome);
         outcome
             .findings
             .iter()
             .filter(|(_, f)| f.status == Status::Failed)
             .filter(|(plugin_id, f)| {
-                check_of(outcome, plugin_id, &f.check_id)
+                lookup
+                    .get(plugin_id, &f.check_id)
                     .is_some_and(|(_, c)| effective_severity(f, c) >= threshold)
             })
             .count()

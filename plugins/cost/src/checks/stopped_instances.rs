@@ -20,6 +20,8 @@
 //! ## Remediation
 //! Create an AMI if it may be needed again, then terminate the instance.
 
+use std::collections::HashMap;
+
 use parapet_sdk::prelude::*;
 use parapet_sdk::snapshot::types::ec2::{Instance, Volume};
 use serde::Deserialize;
@@ -64,6 +66,16 @@ impl Check for StoppedInstances {
         let limit = ctx.settings::<Settings>()?.stopped_days;
         let now = ctx.scan()?.collected_at;
         let volumes = ctx.resources::<Volume>()?;
+        // Each stopped instance needs its volumes: index them once.
+        let mut attached: HashMap<&str, Vec<&Volume>> = HashMap::new();
+        for volume in &volumes {
+            for attachment in &volume.configuration.attachments {
+                attached
+                    .entry(&attachment.instance_id)
+                    .or_default()
+                    .push(&volume.configuration);
+            }
+        }
         Ok(ctx
             .resources::<Instance>()?
             .iter()
@@ -89,15 +101,7 @@ impl Check for StoppedInstances {
                         format!("instance {id} was stopped {days} days ago"),
                     );
                 }
-                let kept: Vec<&Volume> = volumes
-                    .iter()
-                    .map(|v| &v.configuration)
-                    .filter(|v| v.attachments.iter().any(|a| &a.instance_id == id))
-                    .collect();
-                #[allow(
-                    clippy::cast_precision_loss,
-                    reason = "volume sizes are far below 2^52 GiB"
-                )]
+                let kept = attached.get(id.as_str()).map_or(&[][..], Vec::as_slice);
                 let monthly: Option<f64> = kept
                     .iter()
                     .map(|v| ebs_gb_month(&v.volume_type).map(|p| p * v.size as f64))
