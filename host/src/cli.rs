@@ -1,6 +1,8 @@
 //! Command-line interface: arguments, commands and exit codes.
 
 mod checks;
+mod collect;
+mod merge;
 mod plugins;
 mod scan;
 
@@ -38,8 +40,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run the checks against a snapshot and write a report.
+    /// Run the checks against a snapshot (or a fresh collection) and write a report.
     Scan(scan::ScanArgs),
+    /// Read an AWS account (or organization) into a snapshot file.
+    Collect(collect::CollectCommand),
+    /// Join ASFF reports (such as one per shard of an organization) into one.
+    Merge(merge::MergeArgs),
     /// List plugins, or test one against its fixtures.
     #[command(alias = "plugin")]
     Plugins {
@@ -298,6 +304,8 @@ pub(crate) fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Scan(args) => scan::run(&args),
+        Command::Collect(args) => collect::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Plugins { command } => plugins::run(&command),
         Command::Checks { command } => checks::run(&command),
         Command::Schema => {

@@ -224,7 +224,7 @@ fn the_demo_scan_writes_valid_asff_from_the_wasm_plugins() {
     assert!(run.output.status.success(), "{}", text(&run.output.stderr));
     let stdout = text(&run.output.stdout);
     assert!(
-        stdout.contains("292 findings: 113 failed, 177 passed, 1 warning, 1 not available"),
+        stdout.contains("292 findings: 114 failed, 177 passed, 1 warning, 0 not available"),
         "{stdout}"
     );
     assert!(stdout.contains("scan complete"), "{stdout}");
@@ -369,7 +369,7 @@ fn a_faulty_plugin_makes_the_scan_incomplete_but_keeps_the_report() {
     assert_eq!(report["scan"]["complete"], false);
     assert_eq!(report["failures"].as_array().unwrap().len(), 5);
     assert_eq!(report["summary"]["by_plugin"]["iam"]["failed"], 21);
-    assert_eq!(report["summary"]["by_plugin"]["vpc"]["failed"], 26);
+    assert_eq!(report["summary"]["by_plugin"]["vpc"]["failed"], 27);
 
     let asff = scan(&demo(), &["--plugin", parapet_test_programs::FAULTY]);
     let findings = asff.report.unwrap()["Findings"].as_array().unwrap().clone();
@@ -793,5 +793,53 @@ fn the_report_carries_the_finops_kpis_with_targets_and_unit_cost() {
     assert_eq!(
         finops["trend"], "down",
         "cost per order fell from September to October"
+    );
+}
+
+#[test]
+fn a_snapshot_with_collection_errors_makes_a_partial_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut snapshot: Value =
+        serde_json::from_str(&std::fs::read_to_string(demo()).unwrap()).unwrap();
+    snapshot["collection_errors"] = serde_json::json!([{
+        "service": "ec2", "region": "eu-west-1", "operation": "DescribeFlowLogs",
+        "code": "UnauthorizedOperation",
+        "message": "You are not authorized to perform this operation.",
+        "resource_types": ["AWS::EC2::FlowLog"]
+    }]);
+    let path = dir.path().join("partial.json");
+    std::fs::write(&path, snapshot.to_string()).unwrap();
+    let run = scan(&path.display().to_string(), &["--format", "json"]);
+    assert_eq!(
+        run.output.status.code(),
+        Some(3),
+        "{}",
+        text(&run.output.stderr)
+    );
+    let stdout = text(&run.output.stdout);
+    assert!(
+        stdout.contains("collection was partial: 1 API call(s) failed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ec2:DescribeFlowLogs failed in eu-west-1"),
+        "{stdout}"
+    );
+    let report = run.report.unwrap();
+    let flow_logs: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["check_id"] == "vpc-flow-logs-disabled" && f["resource"]["region"] == "eu-west-1"
+        })
+        .collect();
+    assert!(
+        flow_logs.iter().any(|f| f["status"] == "NOT_AVAILABLE"),
+        "{flow_logs:?}"
+    );
+    assert!(
+        flow_logs.iter().all(|f| f["status"] != "PASSED"),
+        "{flow_logs:?}"
     );
 }

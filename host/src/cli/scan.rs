@@ -12,6 +12,7 @@ use parapet::report::{self, ScanMeta, Summary};
 use parapet::scan::{self, ScanOptions};
 use parapet_snapshot::{Snapshot, SnapshotIndex};
 
+use super::collect::CollectArgs;
 use super::{EXIT_FINDINGS, EXIT_INCOMPLETE, PluginArgs, default_parallelism};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -24,9 +25,16 @@ pub(crate) enum Format {
 
 #[derive(Debug, Args)]
 pub(crate) struct ScanArgs {
-    /// The snapshot to check (see `parapet schema`).
+    /// The snapshot to check (see `parapet schema`). Without it, parapet
+    /// collects from AWS first, with the options below.
     #[arg(long, value_name = "FILE")]
-    snapshot: PathBuf,
+    snapshot: Option<PathBuf>,
+    #[command(flatten)]
+    collect: CollectArgs,
+    /// With a live collection, also keep the snapshot in this file (with
+    /// --org: this directory).
+    #[arg(long, value_name = "PATH", conflicts_with = "snapshot")]
+    save_snapshot: Option<PathBuf>,
     #[command(flatten)]
     plugins: PluginArgs,
     /// Run only this check (repeatable).
@@ -67,7 +75,6 @@ pub(crate) struct ScanArgs {
 
 pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let snapshot = Snapshot::load(&args.snapshot)?;
     if let Some(timeout) = args.timeout
         && !(timeout.is_finite() && timeout > 0.0)
     {
@@ -76,6 +83,122 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
     if args.memory == Some(0) {
         bail!("--memory 0 leaves a plugin no memory; give at least 1 MiB");
     }
+    let snapshots: Vec<(Snapshot, String)> = match &args.snapshot {
+        Some(path) => vec![(Snapshot::load(path)?, path.display().to_string())],
+        None => {
+            if args.collect.is_organization() && args.format == Format::Json {
+                bail!(
+                    "a JSON report covers one account; scan an organization with --format asff \
+                     (the default), or collect it and scan each snapshot"
+                );
+            }
+            let collection = args.collect.collect(args.quiet)?;
+            if let Some(path) = &args.save_snapshot {
+                save(path, &collection.snapshots, args.collect.is_organization())?;
+            }
+            collection
+                .snapshots
+                .into_iter()
+                .map(|s| {
+                    let label = format!("live collection of account {}", s.account_id);
+                    (s, label)
+                })
+                .collect()
+        }
+    };
+    let setup = args.plugins.setup(LimitsConfig {
+        timeout_seconds: args.timeout,
+        memory_mib: args.memory,
+    })?;
+    super::require_known_checks(&setup, &args.checks, "--check")?;
+
+    let mut verdicts = Vec::new();
+    if let [(snapshot, label)] = &snapshots[..] {
+        verdicts.push(scan_one(
+            args,
+            &setup,
+            snapshot.clone(),
+            label,
+            &args.output,
+            started,
+        )?);
+    } else {
+        // One report per account, joined into the one asked for.
+        let parent = args
+            .output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let dir = tempfile::tempdir_in(parent).with_context(|| {
+            format!(
+                "cannot create a working directory in '{}'",
+                parent.display()
+            )
+        })?;
+        let mut parts = Vec::new();
+        for (snapshot, label) in &snapshots {
+            let part = dir.path().join(format!("{}.json", snapshot.account_id));
+            verdicts.push(scan_one(
+                args,
+                &setup,
+                snapshot.clone(),
+                label,
+                &part,
+                started,
+            )?);
+            parts.push(part);
+        }
+        super::merge::merge_files(&parts, &args.output)?;
+        if !args.quiet {
+            println!(
+                "{} accounts: merged ASFF report written to '{}'",
+                snapshots.len(),
+                args.output.display()
+            );
+        }
+    }
+    Ok(if verdicts.contains(&Verdict::Incomplete) {
+        ExitCode::from(EXIT_INCOMPLETE)
+    } else if verdicts.contains(&Verdict::Findings) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn save(path: &std::path::Path, snapshots: &[Snapshot], organization: bool) -> Result<()> {
+    if organization {
+        std::fs::create_dir_all(path).with_context(|| {
+            format!("cannot create the snapshot directory '{}'", path.display())
+        })?;
+        for snapshot in snapshots {
+            super::collect::write_snapshot(
+                &path.join(format!("{}.json", snapshot.account_id)),
+                snapshot,
+            )?;
+        }
+    } else if let Some(snapshot) = snapshots.first() {
+        super::collect::write_snapshot(path, snapshot)?;
+    }
+    Ok(())
+}
+
+/// How one account's scan ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Clean,
+    Findings,
+    Incomplete,
+}
+
+fn scan_one(
+    args: &ScanArgs,
+    setup: &super::Setup,
+    snapshot: Snapshot,
+    label: &str,
+    output: &std::path::Path,
+    started: Instant,
+) -> Result<Verdict> {
     let parallelism = args.jobs.unwrap_or_else(default_parallelism);
     let meta = ScanMeta {
         account_id: snapshot.account_id.clone(),
@@ -83,16 +206,12 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         regions: snapshot.regions.clone(),
         collected_at: snapshot.collected_at,
         scanned_at: jiff::Timestamp::now(),
-        snapshot: args.snapshot.display().to_string(),
+        snapshot: label.to_owned(),
     };
+    let collection_errors = snapshot.collection_errors.clone();
     let months = report::finops::monthly_costs(&snapshot);
     let index = SnapshotIndex::new(snapshot);
 
-    let setup = args.plugins.setup(LimitsConfig {
-        timeout_seconds: args.timeout,
-        memory_mib: args.memory,
-    })?;
-    super::require_known_checks(&setup, &args.checks, "--check")?;
     // --check narrows the scan to the named checks, whatever the config says.
     let only_checks = if args.checks.is_empty() {
         setup.config.checks.only.clone()
@@ -139,31 +258,42 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
             }
         }
     };
-    if args.output.as_os_str() == "-" {
+    if output.as_os_str() == "-" {
         let mut stdout = std::io::stdout().lock();
         write(&mut stdout).context("cannot write the report to standard output")?;
     } else {
-        parapet::output::write_atomically_with(&args.output, write)?;
+        parapet::output::write_atomically_with(output, write)?;
     }
 
     let summary = Summary::of(&outcome);
     if !args.quiet {
         let mut text = report::render_summary(&summary);
         text.push_str(&report::finops::render_finops(&finops));
-        let destination = if args.output.as_os_str() == "-" {
+        if !collection_errors.is_empty() {
+            text.push_str(&format!(
+                "\ncollection was partial: {} API call(s) failed, so the checks that read their \
+                 resource types report not available:\n",
+                collection_errors.len()
+            ));
+            for error in &collection_errors {
+                text.push_str(&format!("  {error}\n"));
+            }
+        }
+        let destination = if output.as_os_str() == "-" {
             "standard output".to_owned()
         } else {
-            format!("'{}'", args.output.display())
+            format!("'{}'", output.display())
         };
         let tail = format!(
-            "{} report written to {destination} in {:.2} s",
+            "{} report for account {} written to {destination} in {:.2} s",
             match args.format {
                 Format::Asff => "ASFF",
                 Format::Json => "JSON",
             },
+            meta.account_id,
             started.elapsed().as_secs_f64()
         );
-        if args.output.as_os_str() == "-" {
+        if output.as_os_str() == "-" {
             eprint!("{text}");
             eprintln!("{tail}");
         } else {
@@ -172,13 +302,13 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         }
     }
 
-    if !outcome.is_complete() {
-        return Ok(ExitCode::from(EXIT_INCOMPLETE));
+    if !outcome.is_complete() || !collection_errors.is_empty() {
+        return Ok(Verdict::Incomplete);
     }
     if let Some(threshold) = args.fail_on
         && summary.failed_at_or_above(&outcome, threshold) > 0
     {
-        return Ok(ExitCode::from(EXIT_FINDINGS));
+        return Ok(Verdict::Findings);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Verdict::Clean)
 }

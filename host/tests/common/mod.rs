@@ -41,3 +41,5 @@ pub(crate) fn demo() -> String {
         .display()
         .to_string()
 }
+
+pub(crate) mod moto;
