@@ -565,3 +565,171 @@ fn bad_collection_options_are_refused() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
+
+fn snapshot_accounts(dir: &std::path::Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .expect("the snapshot directory")
+        .map(|entry| {
+            let path = entry.expect("a directory entry").path();
+            let snapshot: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("a snapshot"))
+                    .expect("snapshot JSON");
+            let account = snapshot["account_id"]
+                .as_str()
+                .expect("an account id")
+                .to_owned();
+            assert_eq!(
+                path.file_name().and_then(|n| n.to_str()),
+                Some(format!("{account}.json").as_str())
+            );
+            account
+        })
+        .collect()
+}
+
+#[test]
+fn an_organization_is_collected_per_account_and_shards_split_it() {
+    let moto = Moto::start();
+    let seeded = moto.seed(&["organization"]);
+    let management = seeded["management"].as_str().unwrap();
+    let members: Vec<&str> = seeded["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    let everyone: BTreeSet<String> = members
+        .iter()
+        .copied()
+        .chain([management])
+        .map(str::to_owned)
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let all_dir = dir.path().join("all");
+    let all = all_dir.display().to_string();
+    let base = [
+        "collect",
+        "--org",
+        "--region",
+        "us-east-1",
+        "--no-cost",
+        "--max-attempts",
+        "2",
+    ];
+    let run = moto.parapet(&[&base[..], &["--output", &all]].concat(), &[]);
+    assert!(
+        matches!(run.status.code(), Some(0 | 3)),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(snapshot_accounts(&all_dir), everyone);
+
+    // Each member's snapshot holds its own resources, read through the role.
+    for member in &members {
+        let snapshot: Value = serde_json::from_str(
+            &std::fs::read_to_string(all_dir.join(format!("{member}.json"))).unwrap(),
+        )
+        .unwrap();
+        let vpc = seeded["vpcs"][member].as_str().unwrap();
+        assert!(
+            items(&snapshot, "AWS::EC2::VPC")
+                .iter()
+                .any(|v| v["resourceId"] == vpc)
+        );
+        assert!(
+            items(&snapshot, "AWS::EC2::VPC")
+                .iter()
+                .all(|v| v["accountId"] == *member)
+        );
+    }
+    // The management account sees the members and the SCPs in force.
+    let management_snapshot: Value = serde_json::from_str(
+        &std::fs::read_to_string(all_dir.join(format!("{management}.json"))).unwrap(),
+    )
+    .unwrap();
+    let listed = items(&management_snapshot, "Parapet::Organizations::Account");
+    assert_eq!(listed.len(), members.len(), "members only: {listed:?}");
+    let guarded = item(
+        &management_snapshot,
+        "Parapet::Organizations::Account",
+        seeded["guarded"].as_str().unwrap(),
+    );
+    let policies = guarded["supplementaryConfiguration"]["EffectivePolicies"].to_string();
+    assert!(
+        policies.contains("deny-leaving-org") && policies.contains("FullAWSAccess"),
+        "{policies}"
+    );
+
+    // Two shards cover every account exactly once.
+    let mut seen = BTreeSet::new();
+    let mut reports = Vec::new();
+    for shard in ["1/2", "2/2"] {
+        let shard_dir = dir.path().join(shard.replace('/', "-of-"));
+        let out = shard_dir.display().to_string();
+        let run = moto.parapet(
+            &[&base[..], &["--shard", shard, "--output", &out]].concat(),
+            &[],
+        );
+        assert!(
+            matches!(run.status.code(), Some(0 | 3)),
+            "{}",
+            text(&run.stderr)
+        );
+        let accounts = snapshot_accounts(&shard_dir);
+        assert!(
+            seen.is_disjoint(&accounts),
+            "{shard}: {accounts:?} already in {seen:?}"
+        );
+        seen.extend(accounts);
+
+        // And a live scan of the shard, for merging below.
+        let report = dir
+            .path()
+            .join(format!("report-{}.json", shard.replace('/', "-of-")));
+        let report_text = report.display().to_string();
+        let base_scan = [
+            "scan",
+            "--org",
+            "--region",
+            "us-east-1",
+            "--no-cost",
+            "--max-attempts",
+            "2",
+            "-q",
+        ];
+        let run = moto.parapet(
+            &[
+                &base_scan[..],
+                &["--shard", shard, "--output", &report_text],
+            ]
+            .concat(),
+            &[],
+        );
+        assert!(
+            matches!(run.status.code(), Some(0 | 3)),
+            "{}",
+            text(&run.stderr)
+        );
+        reports.push(report_text);
+    }
+    assert_eq!(seen, everyone);
+
+    let merged = dir.path().join("merged.json").display().to_string();
+    let run = common::parapet(
+        &[
+            &["merge"][..],
+            &reports.iter().map(String::as_str).collect::<Vec<_>>(),
+            &["--output", &merged],
+        ]
+        .concat(),
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let merged: Value = serde_json::from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+    let accounts: BTreeSet<String> = merged["Findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["AwsAccountId"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(accounts, everyone);
+}

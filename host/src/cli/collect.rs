@@ -272,9 +272,8 @@ fn hint(error: &CollectionError) -> String {
         || error.code == "AuthorizationError";
     if denied {
         format!(
-            " (allow {}:{} for the collector; see docs/permissions.md)",
-            iam_prefix(&error.service),
-            error.operation
+            " (allow {} for the collector; see docs/permissions.md)",
+            iam_action(&error.service, &error.operation)
         )
     } else if error.code == "OptInRequired" || error.code == "OptInRequiredException" {
         " (the service or region is not opted in for this account)".to_owned()
@@ -283,12 +282,14 @@ fn hint(error: &CollectionError) -> String {
     }
 }
 
-/// The IAM action prefix of a collector service name.
-fn iam_prefix(service: &str) -> &str {
-    match service {
-        "sso" => "sso",
-        "compute-optimizer" => "compute-optimizer",
-        other => other,
+/// The IAM action that authorizes `operation`. Collector service names are
+/// IAM prefixes already; two operations are authorized by differently named
+/// actions (the same ones `docs/permissions/parapet-collector-policy.json` lists).
+fn iam_action(service: &str, operation: &str) -> String {
+    match (service, operation) {
+        ("s3", "GetPublicAccessBlock") => "s3:GetAccountPublicAccessBlock".to_owned(),
+        ("budgets", "DescribeBudgets") => "budgets:ViewBudget".to_owned(),
+        _ => format!("{service}:{operation}"),
     }
 }
 
@@ -306,6 +307,12 @@ mod tests {
             message: "no".to_owned(),
             resource_types: vec![],
         };
-        assert!(hint(&error).contains("guardduty:ListDetectors"));
+        assert!(hint(&error).contains("allow guardduty:ListDetectors "));
+        let error = CollectionError {
+            service: "s3".to_owned(),
+            operation: "GetPublicAccessBlock".to_owned(),
+            ..error
+        };
+        assert!(hint(&error).contains("allow s3:GetAccountPublicAccessBlock "));
     }
 }

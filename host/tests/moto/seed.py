@@ -10,6 +10,8 @@ Scenarios:
                  CloudTrail, GuardDuty, Security Hub, KMS, Secrets Manager,
                  tags and Cost Explorer results.
   bulk N         about N resources spread over us-east-1 and eu-west-1.
+  organization   an AWS Organization: the management account, three
+                 members (a VPC in each), an SCP guarding one member.
   deny SERVICE   a user allowed everything but SERVICE:*; prints its keys,
                  then turns on moto's IAM enforcement.
 """
@@ -285,12 +287,53 @@ def deny(service):
     return {"access_key_id": key["AccessKeyId"], "secret_access_key": key["SecretAccessKey"]}
 
 
+def organization():
+    """An organization of the management account and three members, a
+    guardrail SCP on one of them, and a VPC in each member."""
+    org = client("organizations")
+    org.create_organization(FeatureSet="ALL")
+    members = []
+    for name in ["dev", "prod", "sandbox"]:
+        status = org.create_account(Email=f"{name}@example.com", AccountName=name)["CreateAccountStatus"]
+        members.append(status["AccountId"])
+    guardrail = org.create_policy(
+        Name="deny-leaving-org",
+        Description="members stay",
+        Type="SERVICE_CONTROL_POLICY",
+        Content=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}],
+            }
+        ),
+    )["Policy"]["PolicySummary"]["Id"]
+    org.attach_policy(PolicyId=guardrail, TargetId=members[1])
+    sts = client("sts")
+    vpcs = {}
+    for member in members:
+        credentials = sts.assume_role(
+            RoleArn=f"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", RoleSessionName="seed"
+        )["Credentials"]
+        ec2 = boto3.client(
+            "ec2",
+            endpoint_url=ENDPOINT,
+            region_name="us-east-1",
+            aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+        )
+        vpcs[member] = ec2.create_vpc(CidrBlock="10.40.0.0/16")["Vpc"]["VpcId"]
+    return {"management": ACCOUNT, "members": members, "guarded": members[1], "vpcs": vpcs}
+
+
 def main():
     scenario = sys.argv[2]
     if scenario == "account":
         made = account()
     elif scenario == "bulk":
         made = bulk(int(sys.argv[3]))
+    elif scenario == "organization":
+        made = organization()
     elif scenario == "deny":
         made = deny(sys.argv[3])
     else:
