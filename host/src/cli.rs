@@ -2,8 +2,10 @@
 
 mod checks;
 mod collect;
+mod diff;
 mod merge;
 mod plugins;
+mod publish;
 mod scan;
 
 use std::path::PathBuf;
@@ -25,13 +27,15 @@ pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_ERROR: u8 = 2;
 /// The report was written, but some checks or plugins could not run.
 pub(crate) const EXIT_INCOMPLETE: u8 = 3;
+/// Some findings could not be published to Security Hub.
+pub(crate) const EXIT_PUBLISH: u8 = 4;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "parapet",
     version,
     about = "Check AWS accounts for security, cost and architecture problems with sandboxed WebAssembly plugins",
-    after_help = "Exit codes: 0 clean, 1 failed findings at or above --fail-on, 2 error (no report), 3 report written but the scan was incomplete."
+    after_help = "Exit codes: 0 clean, 1 failed findings at or above --fail-on (or new ones, with --fail-on-new), 2 error (no report), 3 report written but the scan was incomplete, 4 some findings could not be published to Security Hub."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -46,6 +50,10 @@ enum Command {
     Collect(collect::CollectCommand),
     /// Join ASFF reports (such as one per shard of an organization) into one.
     Merge(merge::MergeArgs),
+    /// Send an ASFF report to AWS Security Hub, archiving what was fixed.
+    Publish(publish::PublishCommand),
+    /// Show what changed between two reports: new, resolved, unchanged.
+    Diff(diff::DiffArgs),
     /// List plugins, or test one against its fixtures.
     #[command(alias = "plugin")]
     Plugins {
@@ -306,6 +314,8 @@ pub(crate) fn run() -> Result<ExitCode> {
         Command::Scan(args) => scan::run(&args),
         Command::Collect(args) => collect::run(&args),
         Command::Merge(args) => merge::run(&args),
+        Command::Publish(args) => publish::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Plugins { command } => plugins::run(&command),
         Command::Checks { command } => checks::run(&command),
         Command::Schema => {

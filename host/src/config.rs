@@ -9,6 +9,7 @@
 //!
 //! [checks]
 //! disable = ["vpc-sg-too-many-rules"]
+//! suppressions = "suppressions.toml"   # accepted risks, see `parapet::suppress`
 //! severity = { "vpc-sg-unused" = "medium" }
 //!
 //! [plugins.acme]                       # a plugin of your own, by its id
@@ -80,6 +81,8 @@ pub struct ChecksConfig {
     /// Severity per check id, replacing the plugin's.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// A suppressions file (accepted risks), relative to this file.
+    pub suppressions: Option<PathBuf>,
 }
 
 /// What a business unit is and how many there were each month, for unit cost.
@@ -214,6 +217,13 @@ impl Config {
                 Some((id.clone(), serde_json::to_value(table).unwrap_or_default()))
             })
             .collect()
+    }
+
+    /// The suppressions file the configuration names, resolved.
+    #[must_use]
+    pub fn suppressions_file(&self) -> Option<PathBuf> {
+        let file = self.checks.suppressions.as_ref()?;
+        Some(self.base_dir().join(file))
     }
 
     /// The data directory granted to plugin `id`, relative paths resolved

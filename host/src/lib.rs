@@ -16,12 +16,15 @@
 //!    native JSON report and a terminal summary, written atomically
 //!    ([`output`]).
 
+pub mod baseline;
 pub mod builtin;
 pub mod config;
 pub mod fixtures;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod report;
 pub mod runtime;
 pub mod scaffold;
 pub mod scan;
+pub mod suppress;

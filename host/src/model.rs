@@ -150,6 +150,12 @@ pub struct Finding {
     pub message: String,
     /// JSON text, checked to parse.
     pub evidence: Option<String>,
+    /// The accepted-risk rule that matched, if any (set after the scan).
+    #[serde(skip)]
+    pub suppression: Option<std::sync::Arc<crate::suppress::Suppression>>,
+    /// How the finding compares with a baseline report (set after the scan).
+    #[serde(skip)]
+    pub change: Option<crate::baseline::Change>,
 }
 
 /// Why a check, or a whole plugin, could not run.

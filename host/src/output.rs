@@ -13,6 +13,17 @@ pub struct WriteError {
     source: std::io::Error,
 }
 
+impl WriteError {
+    /// An error writing `what` (a path, or "standard output").
+    #[must_use]
+    pub fn new(what: &str, source: std::io::Error) -> Self {
+        Self {
+            path: what.to_owned(),
+            source,
+        }
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames
 /// it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
@@ -25,35 +36,85 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
-    let error = |source| WriteError {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".parapet-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(error)?;
-    {
-        let mut out = std::io::BufWriter::new(file.as_file_mut());
-        write(&mut out).map_err(error)?;
-        out.flush().map_err(error)?;
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file).map_err(|source| file.error(source))?;
+    file.commit()
+}
+
+/// A file written beside its final path and renamed over it on
+/// [`AtomicFile::commit`]; dropped uncommitted, it leaves no trace and the
+/// old file as it was.
+pub struct AtomicFile {
+    path: std::path::PathBuf,
+    out: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`.
+    ///
+    /// # Errors
+    /// When no temporary file can be created in `path`'s directory.
+    pub fn create(path: &Path) -> Result<Self, WriteError> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".parapet-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|source| WriteError {
+                path: path.display().to_string(),
+                source,
+            })?;
+        Ok(Self {
+            path: path.to_owned(),
+            out: std::io::BufWriter::new(file),
+        })
     }
-    file.as_file().sync_all().map_err(error)?;
-    // Temporary files are private (0600); a report is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(error)?;
+
+    /// The error of writing this file.
+    #[must_use]
+    pub fn error(&self, source: std::io::Error) -> WriteError {
+        WriteError {
+            path: self.path.display().to_string(),
+            source,
+        }
     }
-    file.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
+
+    /// Flushes, syncs and renames the file into place.
+    ///
+    /// # Errors
+    /// When any of those fails; `path` is then left as it was.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let path = self.path;
+        let error = |source| WriteError {
+            path: path.display().to_string(),
+            source,
+        };
+        let file = self.out.into_inner().map_err(|e| error(e.into_error()))?;
+        file.as_file().sync_all().map_err(error)?;
+        // Temporary files are private (0600); a report is an ordinary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(error)?;
+        }
+        file.persist(&path).map_err(|e| error(e.error))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

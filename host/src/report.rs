@@ -1,15 +1,25 @@
-//! Turning a scan's outcome into reports: the native JSON report, the
-//! Security Hub ASFF import request, and the terminal summary.
+//! Turning a scan's outcome into reports: the Security Hub ASFF import
+//! request, the native JSON report, OCSF, SARIF, JUnit XML and CSV, and
+//! the terminal summary; and reading reports back (baselines, publishing).
 
 pub mod asff;
+mod csv;
+mod entry;
 pub mod finops;
+mod junit;
 mod native;
+pub mod ocsf;
+pub mod read;
 mod reference;
+pub mod sarif;
+pub mod scope;
 mod summary;
+mod writer;
 
 pub use native::native_report;
 pub use reference::checks_reference;
 pub use summary::{Summary, render_summary};
+pub use writer::{Format, ReportSet, destinations};
 
 use std::collections::HashMap;
 

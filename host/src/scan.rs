@@ -247,6 +247,8 @@ fn record(
                     severity: None,
                     message: gap.gap_message(),
                     evidence: None,
+                    suppression: None,
+                    change: None,
                 },
             ));
         }

@@ -196,6 +196,60 @@ pub fn collect_blocking(
     runtime.block_on(collect(options, progress))
 }
 
+/// Credentials resolved the collector's way (profile, SSO, role to assume,
+/// retries and time limits), for other AWS callers: publishing findings.
+pub struct Session {
+    start: session::Start,
+}
+
+impl Session {
+    /// Resolves credentials and identifies the caller (`sts:GetCallerIdentity`).
+    ///
+    /// # Errors
+    /// When there are no usable credentials, or the role cannot be assumed.
+    pub async fn start(options: &CollectOptions) -> Result<Self, CollectError> {
+        Ok(Self {
+            start: session::start(options).await?,
+        })
+    }
+
+    /// The caller's account.
+    #[must_use]
+    pub fn account_id(&self) -> &str {
+        &self.start.account_id
+    }
+
+    /// `aws`, `aws-cn` or `aws-us-gov`.
+    #[must_use]
+    pub fn partition(&self) -> &str {
+        &self.start.partition
+    }
+
+    /// The SDK configuration of the caller, for `region`.
+    #[must_use]
+    pub fn config(&self, region: &str) -> aws_types::SdkConfig {
+        self.start
+            .config
+            .to_builder()
+            .region(aws_types::region::Region::new(region.to_owned()))
+            .build()
+    }
+
+    /// The SDK configuration of `role_name` in `account_id` (assumed lazily,
+    /// on first use), or the caller's own in the caller's account.
+    pub async fn in_account(&self, account_id: &str, role_name: &str) -> aws_types::SdkConfig {
+        if account_id == self.start.account_id {
+            return self.start.config.clone();
+        }
+        let role_arn = format!(
+            "arn:{}:iam::{account_id}:role/{}",
+            self.start.partition,
+            role_name.trim_start_matches('/')
+        );
+        session::assume(&self.start.config, &role_arn, None).await
+    }
+}
+
 /// Every resource type the collector writes, for documentation and for
 /// marking everything missing when an account cannot be entered.
 #[must_use]

@@ -16,24 +16,54 @@ use parapet_snapshot::{CollectionError, Snapshot};
 
 use super::EXIT_INCOMPLETE;
 
-/// Where and how to read AWS.
+/// Whose credentials, and how patiently to call AWS.
 #[derive(Debug, Clone, Args)]
-pub(crate) struct CollectArgs {
+pub(crate) struct AwsArgs {
     /// A named profile of the shared AWS config files (default: the
     /// standard chain: environment, AWS_PROFILE, SSO, container or instance role).
     #[arg(long, value_name = "NAME")]
     profile: Option<String>,
-    /// A region to read (repeatable), or `all` for every enabled region.
-    /// The first is where global services are called. Default: the
-    /// profile's or AWS_REGION, else us-east-1.
-    #[arg(long = "region", value_name = "REGION")]
-    regions: Vec<String>,
-    /// Assume this role before reading anything.
+    /// Assume this role before calling anything.
     #[arg(long, value_name = "ARN")]
     role_arn: Option<String>,
     /// The external id the --role-arn role requires.
     #[arg(long, value_name = "ID", requires = "role_arn")]
     external_id: Option<String>,
+    /// Tries per API call, the first included; throttled calls back off
+    /// adaptively between tries.
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    max_attempts: u32,
+    /// Time limit for one API call, retries included, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    call_timeout: u64,
+}
+
+impl AwsArgs {
+    /// Options carrying only the credentials and call settings.
+    pub(crate) fn options(&self) -> CollectOptions {
+        CollectOptions {
+            profile: self.profile.clone(),
+            role: self.role_arn.clone().map(|role_arn| AssumeRole {
+                role_arn,
+                external_id: self.external_id.clone(),
+            }),
+            call_timeout: Duration::from_secs(self.call_timeout.max(1)),
+            max_attempts: self.max_attempts.max(1),
+            ..CollectOptions::default()
+        }
+    }
+}
+
+/// Where and how to read AWS.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct CollectArgs {
+    #[command(flatten)]
+    pub(crate) aws: AwsArgs,
+    /// A region to read (repeatable), or `all` for every enabled region.
+    /// The first is where global services are called. Default: the
+    /// profile's or AWS_REGION, else us-east-1.
+    #[arg(long = "region", value_name = "REGION")]
+    regions: Vec<String>,
     /// Read every active account of the AWS Organization (run from the
     /// management or a delegated administrator account).
     #[arg(long)]
@@ -45,7 +75,7 @@ pub(crate) struct CollectArgs {
         default_value = "OrganizationAccountAccessRole",
         requires = "org"
     )]
-    org_role: String,
+    pub(crate) org_role: String,
     /// With --org, only the K-th of N deterministic shares of the accounts
     /// (1-based), for spreading an organization over parallel jobs.
     #[arg(long, value_name = "K/N", requires = "org")]
@@ -61,13 +91,6 @@ pub(crate) struct CollectArgs {
     /// services (1 collects sequentially).
     #[arg(long, value_name = "N", default_value_t = 16)]
     concurrency: usize,
-    /// Tries per API call, the first included; throttled calls back off
-    /// adaptively between tries.
-    #[arg(long, value_name = "N", default_value_t = 6)]
-    max_attempts: u32,
-    /// Time limit for one API call, retries included, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
-    call_timeout: u64,
 }
 
 impl CollectArgs {
@@ -88,12 +111,7 @@ impl CollectArgs {
             Regions::List(self.regions.clone())
         };
         Ok(CollectOptions {
-            profile: self.profile.clone(),
             regions,
-            role: self.role_arn.clone().map(|role_arn| AssumeRole {
-                role_arn,
-                external_id: self.external_id.clone(),
-            }),
             organization: self.org.then(|| Organization {
                 role_name: self.org_role.clone(),
                 shard: self.shard,
@@ -101,9 +119,7 @@ impl CollectArgs {
             cost: !self.no_cost,
             cost_tag_keys: self.cost_tags.clone(),
             concurrency: self.concurrency,
-            call_timeout: Duration::from_secs(self.call_timeout.max(1)),
-            max_attempts: self.max_attempts.max(1),
-            ..CollectOptions::default()
+            ..self.aws.options()
         })
     }
 

@@ -1,27 +1,28 @@
 //! `parapet scan`.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result, bail};
-use clap::{Args, ValueEnum};
+use clap::Args;
+use parapet::baseline::{Baseline, Comparison};
 use parapet::config::LimitsConfig;
 use parapet::model::{LogLevel, Severity};
-use parapet::report::{self, ScanMeta, Summary};
-use parapet::scan::{self, ScanOptions};
+use parapet::publish::{Published, Publisher};
+use parapet::report::scope::Scope;
+use parapet::report::{self, Format, ReportSet, ScanMeta, Summary};
+use parapet::scan::{self, ScanOptions, ScanOutcome};
+use parapet::suppress::Suppressions;
 use parapet_snapshot::{Snapshot, SnapshotIndex};
 
 use super::collect::CollectArgs;
-use super::{EXIT_FINDINGS, EXIT_INCOMPLETE, PluginArgs, default_parallelism};
+use super::publish::PublishFlags;
+use super::{EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_PUBLISH, PluginArgs, default_parallelism};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// A Security Hub BatchImportFindings request: {"Findings": [...]}.
-    Asff,
-    /// parapet's own report: findings with check metadata, failures, summary.
-    Json,
-}
+/// New and resolved failures listed in the terminal summary, at most.
+const LISTED_CHANGES: usize = 20;
 
 #[derive(Debug, Args)]
 pub(crate) struct ScanArgs {
@@ -48,12 +49,35 @@ pub(crate) struct ScanArgs {
         default_value = "parapet-report.json"
     )]
     output: PathBuf,
-    /// The report format.
-    #[arg(long, value_enum, default_value_t = Format::Asff)]
-    format: Format,
-    /// Exit with 1 when a finding of this severity or higher failed.
+    /// Report formats, comma-separated or repeated; several need --output-dir.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "asff")]
+    format: Vec<Format>,
+    /// Write one file per --format into this directory (parapet-asff.json,
+    /// parapet-report.json, parapet-ocsf.json, parapet.sarif,
+    /// parapet-junit.xml, parapet.csv).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    output_dir: Option<PathBuf>,
+    /// Exit with 1 when a finding of this severity or higher failed
+    /// (suppressed findings aside).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<Severity>,
+    /// Accepted risks: a TOML file of [[suppress]] rules (default: the
+    /// configuration's [checks] suppressions).
+    #[arg(long, value_name = "FILE")]
+    suppressions: Option<PathBuf>,
+    /// An earlier report (ASFF or JSON) to mark each finding new,
+    /// unchanged or resolved against.
+    #[arg(long, value_name = "REPORT")]
+    baseline: Option<PathBuf>,
+    /// Exit with 1 when a failure is new against --baseline (of --fail-on's
+    /// severity or higher, when given): a pull-request gate.
+    #[arg(long, requires = "baseline")]
+    fail_on_new: bool,
+    /// Send the findings to AWS Security Hub and archive those fixed.
+    #[arg(long)]
+    publish: bool,
+    #[command(flatten)]
+    publish_flags: PublishFlags,
     /// Time limit per plugin, in seconds, for all its checks together
     /// (default 10, or the configuration's).
     #[arg(long, value_name = "SECONDS")]
@@ -73,23 +97,52 @@ pub(crate) struct ScanArgs {
     quiet: bool,
 }
 
+/// How one account's scan ended, for the exit code; later variants win.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Clean,
+    Findings,
+    Incomplete,
+    PublishFailed,
+}
+
+impl Verdict {
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Self::Clean => ExitCode::SUCCESS,
+            Self::Findings => ExitCode::from(EXIT_FINDINGS),
+            Self::Incomplete => ExitCode::from(EXIT_INCOMPLETE),
+            Self::PublishFailed => ExitCode::from(EXIT_PUBLISH),
+        }
+    }
+}
+
+/// What every account's scan shares.
+struct Context<'a> {
+    args: &'a ScanArgs,
+    setup: &'a super::Setup,
+    suppressions: Option<Suppressions>,
+    baseline: Option<Baseline>,
+    publisher: Option<Publisher>,
+    /// Summaries go to stderr when a report goes to stdout.
+    to_stderr: bool,
+}
+
 pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    if let Some(timeout) = args.timeout
-        && !(timeout.is_finite() && timeout > 0.0)
-    {
-        bail!("--timeout {timeout} is not a positive number of seconds");
-    }
-    if args.memory == Some(0) {
-        bail!("--memory 0 leaves a plugin no memory; give at least 1 MiB");
+    check_args(args)?;
+    let destinations = report::destinations(&args.format, &args.output, args.output_dir.as_deref());
+    if let Some(dir) = &args.output_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the output directory '{}'", dir.display()))?;
     }
     let snapshots: Vec<(Snapshot, String)> = match &args.snapshot {
         Some(path) => vec![(Snapshot::load(path)?, path.display().to_string())],
         None => {
-            if args.collect.is_organization() && args.format == Format::Json {
+            if args.collect.is_organization() && args.format.contains(&Format::Json) {
                 bail!(
                     "a JSON report covers one account; scan an organization with --format asff \
-                     (the default), or collect it and scan each snapshot"
+                     (the default), ocsf, sarif, junit or csv, or collect it and scan each snapshot"
                 );
             }
             let collection = args.collect.collect(args.quiet)?;
@@ -111,59 +164,127 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode> {
         memory_mib: args.memory,
     })?;
     super::require_known_checks(&setup, &args.checks, "--check")?;
-
-    let mut verdicts = Vec::new();
-    if let [(snapshot, label)] = &snapshots[..] {
-        verdicts.push(scan_one(
-            args,
-            &setup,
-            snapshot.clone(),
-            label,
-            &args.output,
-            started,
-        )?);
-    } else {
-        // One report per account, joined into the one asked for.
-        let parent = args
-            .output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        let dir = tempfile::tempdir_in(parent).with_context(|| {
-            format!(
-                "cannot create a working directory in '{}'",
-                parent.display()
-            )
-        })?;
-        let mut parts = Vec::new();
-        for (snapshot, label) in &snapshots {
-            let part = dir.path().join(format!("{}.json", snapshot.account_id));
-            verdicts.push(scan_one(
-                args,
+    let suppressions = match args
+        .suppressions
+        .clone()
+        .or_else(|| setup.config.suppressions_file())
+    {
+        Some(path) => {
+            let rules = Suppressions::load(&path)?;
+            super::require_known_checks(
                 &setup,
-                snapshot.clone(),
-                label,
-                &part,
-                started,
-            )?);
-            parts.push(part);
+                &rules.named_checks(),
+                &format!("suppressions file '{}'", path.display()),
+            )?;
+            Some(rules)
         }
-        super::merge::merge_files(&parts, &args.output)?;
-        if !args.quiet {
-            println!(
-                "{} accounts: merged ASFF report written to '{}'",
-                snapshots.len(),
-                args.output.display()
-            );
+        None => None,
+    };
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let publisher = if args.publish {
+        let org_role = args
+            .collect
+            .is_organization()
+            .then(|| args.collect.org_role.clone());
+        Some(
+            Publisher::start(
+                &args.collect.aws.options(),
+                args.publish_flags.options(org_role),
+            )
+            .context("cannot publish to Security Hub")?,
+        )
+    } else {
+        None
+    };
+    let context = Context {
+        args,
+        setup: &setup,
+        suppressions,
+        baseline,
+        publisher,
+        to_stderr: destinations.iter().any(|(_, p)| p.as_os_str() == "-"),
+    };
+
+    let mut reports = ReportSet::open(&destinations)?;
+    let mut verdict = Verdict::Clean;
+    let mut comparison = Comparison::default();
+    let accounts = snapshots.len();
+    for (n, (snapshot, label)) in snapshots.into_iter().enumerate() {
+        let (account_verdict, account_comparison) =
+            scan_one(&context, snapshot, &label, &mut reports, n == 0)?;
+        verdict = verdict.max(account_verdict);
+        if let Some(c) = account_comparison {
+            comparison.extend(c);
         }
     }
-    Ok(if verdicts.contains(&Verdict::Incomplete) {
-        ExitCode::from(EXIT_INCOMPLETE)
-    } else if verdicts.contains(&Verdict::Findings) {
-        ExitCode::from(EXIT_FINDINGS)
+    let written = reports.finish()?;
+    if let Some(baseline) = &context.baseline
+        && !args.quiet
+    {
+        say(
+            &context,
+            &format!(
+                "\nagainst baseline '{}': {}",
+                baseline.source(),
+                super::diff::render(&comparison, LISTED_CHANGES)
+            ),
+        );
+    }
+    if !args.quiet {
+        let files: Vec<String> = written
+            .iter()
+            .map(|(format, path)| match path {
+                Some(path) => format!("{} '{}'", format.label(), path.display()),
+                None => format!("{} on standard output", format.label()),
+            })
+            .collect();
+        say(
+            &context,
+            &format!(
+                "{}{} written in {:.2} s",
+                if accounts > 1 {
+                    format!("{accounts} accounts: ")
+                } else {
+                    String::new()
+                },
+                files.join(", "),
+                started.elapsed().as_secs_f64()
+            ),
+        );
+    }
+    Ok(verdict.exit_code())
+}
+
+fn check_args(args: &ScanArgs) -> Result<()> {
+    if let Some(timeout) = args.timeout
+        && !(timeout.is_finite() && timeout > 0.0)
+    {
+        bail!("--timeout {timeout} is not a positive number of seconds");
+    }
+    if args.memory == Some(0) {
+        bail!("--memory 0 leaves a plugin no memory; give at least 1 MiB");
+    }
+    let mut formats = args.format.clone();
+    formats.sort_by_key(|f| f.file_name());
+    formats.dedup();
+    if formats.len() > 1 && args.output_dir.is_none() {
+        bail!(
+            "{} formats need --output-dir DIR, which gets one file per format",
+            formats.len()
+        );
+    }
+    if args.publish_flags.any() && !args.publish {
+        bail!("--only-failed, --dry-run, --no-archive and --save-requests go with --publish");
+    }
+    Ok(())
+}
+
+fn say(context: &Context<'_>, text: &str) {
+    if context.to_stderr {
+        eprintln!("{text}");
     } else {
-        ExitCode::SUCCESS
-    })
+        println!("{text}");
+    }
 }
 
 fn save(path: &std::path::Path, snapshots: &[Snapshot], organization: bool) -> Result<()> {
@@ -183,22 +304,29 @@ fn save(path: &std::path::Path, snapshots: &[Snapshot], organization: bool) -> R
     Ok(())
 }
 
-/// How one account's scan ended, for the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
-    Clean,
-    Findings,
-    Incomplete,
+/// Resource tags by (type, id), for suppressions that match on tags.
+fn tags_of(snapshot: &Snapshot) -> HashMap<(String, String), BTreeMap<String, String>> {
+    snapshot
+        .resources
+        .iter()
+        .filter(|r| !r.tags.is_empty())
+        .map(|r| {
+            (
+                (r.resource_type.clone(), r.resource_id.clone()),
+                r.tags.clone(),
+            )
+        })
+        .collect()
 }
 
 fn scan_one(
-    args: &ScanArgs,
-    setup: &super::Setup,
+    context: &Context<'_>,
     snapshot: Snapshot,
     label: &str,
-    output: &std::path::Path,
-    started: Instant,
-) -> Result<Verdict> {
+    reports: &mut ReportSet,
+    first: bool,
+) -> Result<(Verdict, Option<Comparison>)> {
+    let (args, setup) = (context.args, context.setup);
     let parallelism = args.jobs.unwrap_or_else(default_parallelism);
     let meta = ScanMeta {
         account_id: snapshot.account_id.clone(),
@@ -210,6 +338,10 @@ fn scan_one(
     };
     let collection_errors = snapshot.collection_errors.clone();
     let months = report::finops::monthly_costs(&snapshot);
+    let tags = match &context.suppressions {
+        Some(rules) if rules.uses_tags() => tags_of(&snapshot),
+        _ => HashMap::new(),
+    };
     let index = SnapshotIndex::new(snapshot);
 
     // --check narrows the scan to the named checks, whatever the config says.
@@ -229,6 +361,23 @@ fn scan_one(
         .failures
         .splice(0..0, setup.failures.iter().cloned());
     super::apply_severity_overrides(&setup.config, &mut outcome.plugins);
+    if let Some(rules) = &context.suppressions {
+        let today = meta.scanned_at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let notices = rules.apply(outcome.findings.iter_mut().map(|(_, f)| f), &tags, today);
+        if first {
+            for notice in &notices.expired {
+                eprintln!("parapet: warning: {notice}");
+            }
+            for notice in notices.expiring.iter().filter(|_| !args.quiet) {
+                eprintln!("parapet: note: {notice}");
+            }
+        }
+    }
+    let scope = Scope::of_scan(&outcome, &meta);
+    let comparison = context
+        .baseline
+        .as_ref()
+        .map(|baseline| baseline.mark(&mut outcome, &meta, &scope));
     let finops = report::finops::finops(
         &outcome,
         months,
@@ -245,29 +394,12 @@ fn scan_one(
     for failure in &outcome.failures {
         eprintln!("parapet: check failed to run: {failure}");
     }
-
-    let write = |mut out: &mut dyn std::io::Write| -> std::io::Result<()> {
-        match args.format {
-            Format::Asff => report::asff::write_import_request(&outcome, &meta, &mut out),
-            Format::Json => {
-                serde_json::to_writer_pretty(
-                    &mut *out,
-                    &report::native_report(&outcome, &meta, &finops),
-                )?;
-                out.write_all(b"\n")
-            }
-        }
-    };
-    if output.as_os_str() == "-" {
-        let mut stdout = std::io::stdout().lock();
-        write(&mut stdout).context("cannot write the report to standard output")?;
-    } else {
-        parapet::output::write_atomically_with(output, write)?;
-    }
+    reports.account(&outcome, &meta, &finops)?;
 
     let summary = Summary::of(&outcome);
     if !args.quiet {
-        let mut text = report::render_summary(&summary);
+        let mut text = format!("account {}:\n", meta.account_id);
+        text.push_str(&report::render_summary(&summary));
         text.push_str(&report::finops::render_finops(&finops));
         if !collection_errors.is_empty() {
             text.push_str(&format!(
@@ -279,36 +411,34 @@ fn scan_one(
                 text.push_str(&format!("  {error}\n"));
             }
         }
-        let destination = if output.as_os_str() == "-" {
-            "standard output".to_owned()
-        } else {
-            format!("'{}'", output.display())
-        };
-        let tail = format!(
-            "{} report for account {} written to {destination} in {:.2} s",
-            match args.format {
-                Format::Asff => "ASFF",
-                Format::Json => "JSON",
-            },
-            meta.account_id,
-            started.elapsed().as_secs_f64()
-        );
-        if output.as_os_str() == "-" {
-            eprint!("{text}");
-            eprintln!("{tail}");
-        } else {
-            print!("{text}");
-            println!("{tail}");
-        }
+        say(context, text.trim_end());
     }
 
+    let mut verdict = verdict_of(args, &outcome, &summary, &collection_errors);
+    if let Some(publisher) = &context.publisher {
+        let published: Published =
+            publisher.publish(report::asff::findings(&outcome, &meta), &scope);
+        super::publish::print_published(&published, args.quiet);
+        if !published.is_complete() {
+            verdict = verdict.max(Verdict::PublishFailed);
+        }
+    }
+    Ok((verdict, comparison))
+}
+
+fn verdict_of(
+    args: &ScanArgs,
+    outcome: &ScanOutcome,
+    summary: &Summary,
+    collection_errors: &[parapet_snapshot::CollectionError],
+) -> Verdict {
     if !outcome.is_complete() || !collection_errors.is_empty() {
-        return Ok(Verdict::Incomplete);
+        return Verdict::Incomplete;
     }
-    if let Some(threshold) = args.fail_on
-        && summary.failed_at_or_above(&outcome, threshold) > 0
-    {
-        return Ok(Verdict::Findings);
+    let threshold = args.fail_on.unwrap_or(Severity::Informational);
+    let gate = args.fail_on.is_some() || args.fail_on_new;
+    if gate && summary.failed_at_or_above(outcome, threshold, args.fail_on_new) > 0 {
+        return Verdict::Findings;
     }
-    Ok(Verdict::Clean)
+    Verdict::Clean
 }

@@ -8,14 +8,17 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{CheckLookup, ScanMeta, effective_severity};
-use crate::model::{CheckInfo, Failure, Finding, PluginInfo, Severity, Status};
+use super::entry::{Entry, FailureEntry};
+use super::{CheckLookup, ScanMeta};
+use crate::model::{CheckInfo, Finding, PluginInfo, Severity, Status};
 use crate::scan::ScanOutcome;
 
 pub const SCHEMA_VERSION: &str = "2018-10-08";
+/// `ProductName` and `CompanyName` of every parapet finding.
+pub const PRODUCT_NAME: &str = "parapet";
 const MAX_TITLE: usize = 256;
 const MAX_DESCRIPTION: usize = 1024;
 const MAX_RECOMMENDATION: usize = 512;
@@ -28,20 +31,20 @@ const MAX_TYPES: usize = 50;
 pub const MAX_FINDING_BYTES: usize = 240 * 1024;
 
 /// The request body of `BatchImportFindings`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ImportRequest {
     #[serde(rename = "Findings")]
     pub findings: Vec<AsffFinding>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AsffFinding {
-    pub schema_version: &'static str,
+    pub schema_version: String,
     pub id: String,
     pub product_arn: String,
-    pub product_name: &'static str,
-    pub company_name: &'static str,
+    pub product_name: String,
+    pub company_name: String,
     pub generator_id: String,
     pub aws_account_id: String,
     pub region: String,
@@ -54,36 +57,37 @@ pub struct AsffFinding {
     pub title: String,
     pub description: String,
     pub remediation: Remediation,
+    #[serde(default)]
     pub product_fields: BTreeMap<String, String>,
     pub resources: Vec<Resource>,
     pub compliance: Compliance,
     pub finding_provider_fields: FindingProviderFields,
-    pub record_state: &'static str,
+    pub record_state: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AsffSeverity {
-    pub label: &'static str,
+    pub label: String,
     pub normalized: u8,
-    pub original: &'static str,
+    pub original: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Remediation {
     pub recommendation: Recommendation,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Recommendation {
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Resource {
     #[serde(rename = "Type")]
@@ -93,36 +97,42 @@ pub struct Resource {
     pub region: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Compliance {
-    pub status: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related_requirements: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct FindingProviderFields {
     pub severity: ProviderSeverity,
     pub types: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ProviderSeverity {
-    pub label: &'static str,
-    pub original: &'static str,
+    pub label: String,
+    pub original: String,
 }
 
 /// Builds the import request: one ASFF finding per finding, plus one
 /// `NOT_AVAILABLE` finding per check or plugin that could not run.
 #[must_use]
 pub fn import_request(outcome: &ScanOutcome, meta: &ScanMeta) -> ImportRequest {
-    let lookup = CheckLookup::of(outcome);
     ImportRequest {
-        findings: asff_findings(outcome, meta, &lookup).collect(),
+        findings: findings(outcome, meta),
     }
+}
+
+/// The ASFF findings of one account's scan.
+#[must_use]
+pub fn findings(outcome: &ScanOutcome, meta: &ScanMeta) -> Vec<AsffFinding> {
+    let lookup = CheckLookup::of(outcome);
+    asff_findings(outcome, meta, &lookup).collect()
 }
 
 /// Writes the import request to `out` one finding at a time, so a scan with
@@ -132,13 +142,40 @@ pub fn write_import_request(
     meta: &ScanMeta,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    let lookup = CheckLookup::of(outcome);
-    out.write_all(b"{\n\"Findings\": [")?;
-    for (n, finding) in asff_findings(outcome, meta, &lookup).enumerate() {
-        out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer_pretty(&mut *out, &finding)?;
+    let mut writer = AsffWriter::begin(out)?;
+    writer.account(out, outcome, meta)?;
+    writer.end(out)
+}
+
+/// Writes one import request over many accounts' scans.
+pub(crate) struct AsffWriter {
+    written: usize,
+}
+
+impl AsffWriter {
+    pub(crate) fn begin(out: &mut dyn std::io::Write) -> std::io::Result<Self> {
+        out.write_all(b"{\n\"Findings\": [")?;
+        Ok(Self { written: 0 })
     }
-    out.write_all(b"\n]\n}\n")
+
+    pub(crate) fn account(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        outcome: &ScanOutcome,
+        meta: &ScanMeta,
+    ) -> std::io::Result<()> {
+        let lookup = CheckLookup::of(outcome);
+        for finding in asff_findings(outcome, meta, &lookup) {
+            out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer_pretty(&mut *out, &finding)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn end(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(b"\n]\n}\n")
+    }
 }
 
 /// The ASFF findings of a scan, built on demand.
@@ -147,32 +184,31 @@ fn asff_findings<'a>(
     meta: &'a ScanMeta,
     lookup: &'a CheckLookup<'a>,
 ) -> impl Iterator<Item = AsffFinding> + 'a {
-    let findings = outcome
-        .findings
-        .iter()
-        .filter_map(move |(plugin_id, finding)| {
-            lookup
-                .get(plugin_id, &finding.check_id)
-                .map(|(plugin, check)| from_finding(finding, plugin, check, meta))
-        });
-    let failures = outcome.failures.iter().map(move |failure| {
-        let known = failure
-            .check
-            .as_deref()
-            .and_then(|check_id| lookup.get(&failure.plugin, check_id));
-        from_failure(failure, known, meta)
-    });
+    let findings =
+        super::entry::entries(outcome, meta, lookup).map(move |e| from_finding(&e, meta));
+    let failures =
+        super::entry::failure_entries(outcome, meta, lookup).map(move |e| from_failure(&e, meta));
     findings.chain(failures)
 }
 
-fn from_finding(
-    finding: &Finding,
-    plugin: &PluginInfo,
-    check: &CheckInfo,
-    meta: &ScanMeta,
-) -> AsffFinding {
-    let severity = effective_severity(finding, check);
-    let region = asff_region(&finding.resource.region, meta);
+/// The ASFF `Id` of a finding.
+#[must_use]
+pub fn id_of(finding: &Finding) -> String {
+    finding_id(
+        &finding.resource.account,
+        &finding.resource.region,
+        &finding.check_id,
+        &format!(
+            "{}\n{}",
+            finding.resource.resource_type, finding.resource.id
+        ),
+    )
+}
+
+fn from_finding(entry: &Entry<'_>, meta: &ScanMeta) -> AsffFinding {
+    let (finding, plugin, check, severity) =
+        (entry.finding, entry.plugin, entry.check, entry.severity);
+    let region = entry.region.clone();
     let mut fields = Fields::default();
     let mut product_fields = provider_fields(plugin, &check.id);
     product_fields.insert(
@@ -182,29 +218,58 @@ fn from_finding(
     if let Some(evidence) = &finding.evidence {
         product_fields.insert("parapet/evidence".to_owned(), evidence.clone());
     }
-    let id = finding_id(
-        &finding.resource.account,
-        &finding.resource.region,
-        &check.id,
-        &format!(
-            "{}\n{}",
-            finding.resource.resource_type, finding.resource.id
-        ),
-    );
-    let mut asff = AsffFinding {
-        schema_version: SCHEMA_VERSION,
+    // Suppressed findings stay visible but stop counting: WARNING is the
+    // status Security Hub has for "needs a look, not a failure".
+    let status = match &finding.suppression {
+        Some(suppression) => {
+            for (key, value) in [
+                ("parapet/suppressed", "true".to_owned()),
+                ("parapet/suppression_reason", suppression.reason.clone()),
+                (
+                    "parapet/suppression_expires",
+                    suppression.expires.to_string(),
+                ),
+                (
+                    "parapet/suppression_rule",
+                    format!("{}#{}", suppression.source, suppression.rule),
+                ),
+                ("parapet/original_status", finding.status.label().to_owned()),
+            ] {
+                product_fields.insert(key.to_owned(), value);
+            }
+            Status::Warning
+        }
+        None => finding.status,
+    };
+    let scanned = timestamp(meta.scanned_at);
+    let (mut first_observed, mut created) = (scanned.clone(), scanned.clone());
+    if let Some(change) = &finding.change {
+        product_fields.insert(
+            "parapet/baseline".to_owned(),
+            change.state.label().to_owned(),
+        );
+        if let Some(at) = &change.first_observed_at {
+            first_observed.clone_from(at);
+        }
+        if let Some(at) = &change.created_at {
+            created.clone_from(at);
+        }
+    }
+    let shown = asff_severity(status, severity);
+    let types = types(check, &mut fields);
+    let asff = AsffFinding {
+        schema_version: SCHEMA_VERSION.to_owned(),
         product_arn: product_arn(&meta.partition, &region, &finding.resource.account),
-        product_name: "parapet",
-        company_name: "parapet",
+        product_name: PRODUCT_NAME.to_owned(),
+        company_name: PRODUCT_NAME.to_owned(),
         generator_id: format!("parapet/{}/{}", plugin.id, check.id),
         aws_account_id: finding.resource.account.clone(),
         region: region.clone(),
-        types: types(check, &mut fields),
-        first_observed_at: timestamp(meta.scanned_at),
-        last_observed_at: timestamp(meta.scanned_at),
-        created_at: timestamp(meta.scanned_at),
-        updated_at: timestamp(meta.scanned_at),
-        severity: asff_severity(finding.status, severity),
+        types: types.clone(),
+        first_observed_at: first_observed,
+        last_observed_at: scanned.clone(),
+        created_at: created,
+        updated_at: scanned,
         title: fields.cut("Title", &check.title, MAX_TITLE),
         description: fields.cut("Description", &finding.message, MAX_DESCRIPTION),
         remediation: remediation(check, &mut fields),
@@ -216,44 +281,35 @@ fn from_finding(
             region,
         }],
         compliance: Compliance {
-            status: finding.status.label(),
+            status: status.label().to_owned(),
             related_requirements: related_requirements(check, &mut fields),
         },
         finding_provider_fields: FindingProviderFields {
             severity: ProviderSeverity {
-                label: asff_severity(finding.status, severity).label,
-                original: severity.label(),
+                label: shown.label.clone(),
+                original: severity.label().to_owned(),
             },
-            types: Vec::new(),
+            types,
         },
-        record_state: "ACTIVE",
-        id,
+        severity: shown,
+        record_state: "ACTIVE".to_owned(),
+        id: entry.id.clone(),
     };
-    asff.finding_provider_fields.types.clone_from(&asff.types);
     finish(asff, product_fields, fields)
 }
 
-fn from_failure(
-    failure: &Failure,
-    known: Option<(&PluginInfo, &CheckInfo)>,
-    meta: &ScanMeta,
-) -> AsffFinding {
-    let region = meta.home_region().to_owned();
+fn from_failure(entry: &FailureEntry<'_>, meta: &ScanMeta) -> AsffFinding {
+    let failure = entry.failure;
+    let region = entry.region.clone();
     let mut fields = Fields::default();
-    let (title, generator, subject, mut product_fields, requirements) = match known {
+    let (mut product_fields, requirements) = match entry.known {
         Some((plugin, check)) => (
-            format!("{} (could not run)", check.title),
-            format!("parapet/{}/{}", plugin.id, check.id),
-            check.id.clone(),
             provider_fields(plugin, &check.id),
             related_requirements(check, &mut fields),
         ),
         None => (
-            format!("parapet plugin {} could not run", failure.plugin),
-            "parapet/plugin-failure".to_owned(),
-            format!("plugin:{}", failure.plugin),
             BTreeMap::from([
-                ("ProviderName".to_owned(), "parapet".to_owned()),
+                ("ProviderName".to_owned(), PRODUCT_NAME.to_owned()),
                 (
                     "ProviderVersion".to_owned(),
                     env!("CARGO_PKG_VERSION").to_owned(),
@@ -263,27 +319,32 @@ fn from_failure(
             Vec::new(),
         ),
     };
+    let generator = match entry.known {
+        Some((plugin, check)) => format!("parapet/{}/{}", plugin.id, check.id),
+        None => "parapet/plugin-failure".to_owned(),
+    };
     product_fields.insert(
         "parapet/failure".to_owned(),
         format!("{:?}", failure.kind).to_lowercase(),
     );
     let types = vec!["Software and Configuration Checks".to_owned()];
+    let scanned = timestamp(meta.scanned_at);
     let asff = AsffFinding {
-        schema_version: SCHEMA_VERSION,
-        id: finding_id(&meta.account_id, &region, &subject, "scan-error"),
+        schema_version: SCHEMA_VERSION.to_owned(),
+        id: entry.id.clone(),
         product_arn: product_arn(&meta.partition, &region, &meta.account_id),
-        product_name: "parapet",
-        company_name: "parapet",
+        product_name: PRODUCT_NAME.to_owned(),
+        company_name: PRODUCT_NAME.to_owned(),
         generator_id: generator,
         aws_account_id: meta.account_id.clone(),
         region: region.clone(),
         types: types.clone(),
-        first_observed_at: timestamp(meta.scanned_at),
-        last_observed_at: timestamp(meta.scanned_at),
-        created_at: timestamp(meta.scanned_at),
-        updated_at: timestamp(meta.scanned_at),
+        first_observed_at: scanned.clone(),
+        last_observed_at: scanned.clone(),
+        created_at: scanned.clone(),
+        updated_at: scanned,
         severity: asff_severity(Status::NotAvailable, Severity::Medium),
-        title: fields.cut("Title", &title, MAX_TITLE),
+        title: fields.cut("Title", &entry.title, MAX_TITLE),
         description: fields.cut("Description", &failure.to_string(), MAX_DESCRIPTION),
         remediation: Remediation {
             recommendation: Recommendation {
@@ -299,17 +360,17 @@ fn from_failure(
             region,
         }],
         compliance: Compliance {
-            status: Status::NotAvailable.label(),
+            status: Status::NotAvailable.label().to_owned(),
             related_requirements: requirements,
         },
         finding_provider_fields: FindingProviderFields {
             severity: ProviderSeverity {
-                label: Severity::Medium.label(),
-                original: Severity::Medium.label(),
+                label: Severity::Medium.label().to_owned(),
+                original: Severity::Medium.label().to_owned(),
             },
             types,
         },
-        record_state: "ACTIVE",
+        record_state: "ACTIVE".to_owned(),
     };
     finish(asff, product_fields, fields)
 }
@@ -418,7 +479,7 @@ fn remediation(check: &CheckInfo, fields: &mut Fields) -> Remediation {
 
 fn provider_fields(plugin: &PluginInfo, check_id: &str) -> BTreeMap<String, String> {
     BTreeMap::from([
-        ("ProviderName".to_owned(), "parapet".to_owned()),
+        ("ProviderName".to_owned(), PRODUCT_NAME.to_owned()),
         (
             "ProviderVersion".to_owned(),
             env!("CARGO_PKG_VERSION").to_owned(),
@@ -437,9 +498,9 @@ fn asff_severity(status: Status, severity: Severity) -> AsffSeverity {
         severity
     };
     AsffSeverity {
-        label: label.label(),
+        label: label.label().to_owned(),
         normalized: label.normalized(),
-        original: severity.label(),
+        original: severity.label().to_owned(),
     }
 }
 
@@ -452,11 +513,15 @@ pub fn finding_id(account: &str, region: &str, check_id: &str, subject: &str) ->
     format!("parapet/{account}/{region}/{check_id}/{hex}")
 }
 
-fn product_arn(partition: &str, region: &str, account: &str) -> String {
+/// The ARN of Security Hub's default custom integration in an account and
+/// region: the only product ARN an account may import its own findings under.
+#[must_use]
+pub fn product_arn(partition: &str, region: &str, account: &str) -> String {
     format!("arn:{partition}:securityhub:{region}:{account}:product/{account}/default")
 }
 
-fn asff_region(region: &str, meta: &ScanMeta) -> String {
+/// The region a finding is reported in: global resources go to the home region.
+pub(crate) fn asff_region(region: &str, meta: &ScanMeta) -> String {
     if region == parapet_snapshot::types::GLOBAL_REGION {
         meta.home_region().to_owned()
     } else {
@@ -464,7 +529,9 @@ fn asff_region(region: &str, meta: &ScanMeta) -> String {
     }
 }
 
-fn timestamp(at: jiff::Timestamp) -> String {
+/// ASFF timestamps: RFC 3339 in UTC with milliseconds.
+#[must_use]
+pub fn timestamp(at: jiff::Timestamp) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
@@ -613,6 +680,8 @@ mod tests {
             severity: None,
             message: "m".repeat(5000),
             evidence: Some(format!("\"{}\"", "e".repeat(300 * 1024))),
+            suppression: None,
+            change: None,
         };
         let request = import_request(&outcome_with(finding, &"t".repeat(400)), &meta());
         let asff = &request.findings[0];
@@ -647,5 +716,61 @@ mod tests {
     fn timestamps_have_milliseconds_and_zulu() {
         let at: jiff::Timestamp = "2026-12-01T10:00:00.123456Z".parse().unwrap();
         assert_eq!(timestamp(at), "2026-12-01T10:00:00.123Z");
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// A finding with a description of `len` characters.
+    pub(crate) fn finding_with_description(id: &str, len: usize) -> AsffFinding {
+        let at = "2026-12-01T10:00:00.000Z".to_owned();
+        AsffFinding {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            id: id.to_owned(),
+            product_arn: product_arn("aws", "eu-west-1", "123456789012"),
+            product_name: PRODUCT_NAME.to_owned(),
+            company_name: PRODUCT_NAME.to_owned(),
+            generator_id: "parapet/vpc/vpc-sg-open".to_owned(),
+            aws_account_id: "123456789012".to_owned(),
+            region: "eu-west-1".to_owned(),
+            types: vec!["Software and Configuration Checks".to_owned()],
+            first_observed_at: at.clone(),
+            last_observed_at: at.clone(),
+            created_at: at.clone(),
+            updated_at: at,
+            severity: asff_severity(Status::Failed, Severity::High),
+            title: "t".to_owned(),
+            description: "d".repeat(len),
+            remediation: Remediation {
+                recommendation: Recommendation {
+                    text: "r".to_owned(),
+                    url: None,
+                },
+            },
+            product_fields: BTreeMap::from([(
+                "parapet/check_id".to_owned(),
+                "vpc-sg-open".to_owned(),
+            )]),
+            resources: vec![Resource {
+                kind: "AwsEc2SecurityGroup".to_owned(),
+                id: format!("sg-{id}"),
+                partition: "aws".to_owned(),
+                region: "eu-west-1".to_owned(),
+            }],
+            compliance: Compliance {
+                status: "FAILED".to_owned(),
+                related_requirements: Vec::new(),
+            },
+            finding_provider_fields: FindingProviderFields {
+                severity: ProviderSeverity {
+                    label: "HIGH".to_owned(),
+                    original: "HIGH".to_owned(),
+                },
+                types: vec!["Software and Configuration Checks".to_owned()],
+            },
+            record_state: "ACTIVE".to_owned(),
+        }
     }
 }

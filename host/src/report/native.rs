@@ -32,6 +32,8 @@ pub struct ScanHeader<'a> {
     pub scanned_at: String,
     pub snapshot: &'a str,
     pub complete: bool,
+    /// The checks that ran to completion.
+    pub checks_completed: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -45,6 +47,8 @@ pub struct PluginEntry<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct FindingEntry<'a> {
+    /// The ASFF `Id`: the same for the same check and resource in every scan.
+    pub id: String,
     pub check_id: &'a str,
     pub plugin: &'a str,
     pub title: &'a str,
@@ -59,6 +63,14 @@ pub struct FindingEntry<'a> {
     pub remediation: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remediation_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<&'a crate::suppress::Suppression>,
+    /// new, unchanged or resolved, against `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::baseline::ChangeState>,
+    /// When an unchanged failure was first seen, from the baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_observed_at: Option<&'a str>,
 }
 
 /// Builds the native report.
@@ -75,6 +87,7 @@ pub fn native_report<'a>(
         .filter_map(|(plugin_id, finding)| {
             let (_, check) = lookup.get(plugin_id, &finding.check_id)?;
             Some(FindingEntry {
+                id: super::asff::id_of(finding),
                 check_id: &finding.check_id,
                 plugin: plugin_id,
                 title: &check.title,
@@ -90,6 +103,12 @@ pub fn native_report<'a>(
                 well_architected: &check.well_architected,
                 remediation: &check.remediation_text,
                 remediation_url: check.remediation_url.as_deref(),
+                suppression: finding.suppression.as_deref(),
+                baseline: finding.change.as_ref().map(|c| c.state),
+                first_observed_at: finding
+                    .change
+                    .as_ref()
+                    .and_then(|c| c.first_observed_at.as_deref()),
             })
         })
         .collect();
@@ -104,6 +123,11 @@ pub fn native_report<'a>(
             scanned_at: meta.scanned_at.to_string(),
             snapshot: &meta.snapshot,
             complete: outcome.is_complete(),
+            checks_completed: outcome
+                .completed_checks
+                .iter()
+                .map(|(_, check)| check.as_str())
+                .collect(),
         },
         summary: Summary::of(outcome),
         finops,

@@ -16,6 +16,7 @@ pub struct PluginCounts {
     pub failed: usize,
     pub warning: usize,
     pub not_available: usize,
+    pub suppressed: usize,
     /// Checks that could not run to completion.
     pub checks_not_run: usize,
 }
@@ -28,6 +29,9 @@ pub struct Summary {
     pub failed: usize,
     pub warning: usize,
     pub not_available: usize,
+    /// Failed or warning findings an accepted-risk rule suppressed (not
+    /// counted as failed or warning).
+    pub suppressed: usize,
     /// Failed findings by severity label.
     pub failed_by_severity: BTreeMap<&'static str, usize>,
     pub by_plugin: BTreeMap<String, PluginCounts>,
@@ -52,6 +56,11 @@ impl Summary {
         }
         for (plugin_id, finding) in &outcome.findings {
             let counts = summary.by_plugin.entry(plugin_id.clone()).or_default();
+            if finding.suppression.is_some() {
+                summary.suppressed += 1;
+                counts.suppressed += 1;
+                continue;
+            }
             match finding.status {
                 Status::Passed => {
                     summary.passed += 1;
@@ -88,14 +97,26 @@ impl Summary {
         summary
     }
 
-    /// Failed findings at or above `threshold`.
+    /// Failed findings at or above `threshold`, suppressed ones aside;
+    /// with `only_new`, only those a baseline did not have.
     #[must_use]
-    pub fn failed_at_or_above(&self, outcome: &ScanOutcome, threshold: Severity) -> usize {
+    pub fn failed_at_or_above(
+        &self,
+        outcome: &ScanOutcome,
+        threshold: Severity,
+        only_new: bool,
+    ) -> usize {
         let lookup = CheckLookup::of(outcome);
         outcome
             .findings
             .iter()
-            .filter(|(_, f)| f.status == Status::Failed)
+            .filter(|(_, f)| f.status == Status::Failed && f.suppression.is_none())
+            .filter(|(_, f)| {
+                !only_new
+                    || f.change
+                        .as_ref()
+                        .is_none_or(|c| c.state == crate::baseline::ChangeState::New)
+            })
             .filter(|(plugin_id, f)| {
                 lookup
                     .get(plugin_id, &f.check_id)
@@ -111,8 +132,17 @@ pub fn render_summary(summary: &Summary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} findings: {} failed, {} passed, {} warning, {} not available",
-        summary.findings, summary.failed, summary.passed, summary.warning, summary.not_available
+        "{} findings: {} failed, {} passed, {} warning, {} not available{}",
+        summary.findings,
+        summary.failed,
+        summary.passed,
+        summary.warning,
+        summary.not_available,
+        if summary.suppressed > 0 {
+            format!(", {} suppressed", summary.suppressed)
+        } else {
+            String::new()
+        }
     );
     if summary.failed > 0 {
         let severities = [

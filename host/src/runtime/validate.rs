@@ -184,6 +184,8 @@ pub(crate) fn finding(finding: wit::Finding, check_id: &str) -> Result<Finding, 
         severity: finding.severity.map(severity),
         message: finding.message,
         evidence: finding.evidence,
+        suppression: None,
+        change: None,
     })
 }
 
