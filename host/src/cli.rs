@@ -45,7 +45,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the checks against a snapshot (or a fresh collection) and write a report.
-    Scan(scan::ScanArgs),
+    Scan(Box<scan::ScanArgs>),
     /// Read an AWS account (or organization) into a snapshot file.
     Collect(collect::CollectCommand),
     /// Join ASFF reports (such as one per shard of an organization) into one.

@@ -21,12 +21,8 @@ impl Moto {
     /// Installs moto on first use (once, whatever the number of tests) and
     /// starts a server of this test's own on a free port.
     pub(crate) fn start() -> Self {
+        install();
         let script = workspace().join("scripts/moto-server");
-        let installed = Command::new(&script)
-            .arg("--install")
-            .status()
-            .expect("run scripts/moto-server --install");
-        assert!(installed.success(), "scripts/moto-server --install failed");
         let port = free_port();
         let log = std::fs::File::create(
             PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("moto-{port}.log")),
@@ -75,18 +71,15 @@ impl Moto {
 
     /// Runs `host/tests/moto/seed.py` with `args`; returns what it made.
     pub(crate) fn seed(&self, args: &[&str]) -> Value {
-        let output = Command::new(workspace().join("target/moto/bin/python"))
-            .arg(workspace().join("host/tests/moto/seed.py"))
-            .arg(&self.url)
-            .args(args)
-            .output()
-            .expect("run seed.py");
-        assert!(
-            output.status.success(),
-            "seed.py {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("seed.py prints JSON")
+        self.script("seed.py", args)
+    }
+
+    /// Runs `host/tests/moto/<name>` against this server with `args`;
+    /// returns the JSON it prints.
+    pub(crate) fn script(&self, name: &str, args: &[&str]) -> Value {
+        let mut all = vec![self.url.as_str()];
+        all.extend_from_slice(args);
+        python(name, &all)
     }
 
     /// Runs `parapet` against this server with test credentials; `env`
@@ -123,6 +116,38 @@ impl Drop for Moto {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Installs moto and the tests' other Python tools (once, whatever the
+/// number of tests asking at the same time).
+pub(crate) fn install() {
+    let installed = Command::new(workspace().join("scripts/moto-server"))
+        .arg("--install")
+        .status()
+        .expect("run scripts/moto-server --install");
+    assert!(installed.success(), "scripts/moto-server --install failed");
+}
+
+/// Runs `host/tests/moto/<name>` with the tests' Python; returns the JSON
+/// it prints, or fails the test with what it wrote on standard error.
+pub(crate) fn python(name: &str, args: &[&str]) -> Value {
+    install();
+    let output = Command::new(workspace().join("target/moto/bin/python"))
+        .arg(workspace().join("host/tests/moto").join(name))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run {name}: {e}"));
+    assert!(
+        output.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{name} prints JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
 }
 
 fn free_port() -> u16 {
