@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use common::moto::{Moto, python};
-use common::{demo, text};
+use common::{demo, failing_security_group, text};
 use serde_json::Value;
 
 const REGIONS: [&str; 2] = ["us-east-1", "eu-west-1"];
@@ -161,28 +161,6 @@ fn demo_without(dir: &Path, id: &str, keep_regions: &[&str]) -> String {
     let path = dir.join(format!("demo-without-{id}-{}.json", keep_regions.len()));
     std::fs::write(&path, serde_json::to_vec(&snapshot).unwrap()).unwrap();
     path.display().to_string()
-}
-
-/// A failed finding of the demo on a us-east-1 security group: its check
-/// and the group's id.
-fn failing_security_group(report: &Value) -> (String, String) {
-    let finding = report["Findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| {
-            f["Compliance"]["Status"] == "FAILED"
-                && f["Region"] == "us-east-1"
-                && f["Resources"][0]["Type"] == "AwsEc2SecurityGroup"
-        })
-        .expect("the demo has a failing security group in us-east-1");
-    let check = finding["ProductFields"]["parapet/check_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let arn = finding["Resources"][0]["Id"].as_str().unwrap();
-    let id = arn.rsplit('/').next().unwrap().to_owned();
-    (check, id)
 }
 
 /// The ids of findings on the resource whose id ends the ARN with `id`.

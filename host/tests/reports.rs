@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use common::moto::python;
-use common::{demo, parapet, text, workspace};
+use common::{demo, failing_security_group, parapet, text, workspace};
 use serde_json::Value;
 
 fn read_json(path: &Path) -> Value {
@@ -41,26 +41,6 @@ fn demo_changed(dir: &Path, id: &str, copy: &str) -> String {
     let path = dir.join("changed.json");
     std::fs::write(&path, serde_json::to_vec(&snapshot).unwrap()).unwrap();
     path.display().to_string()
-}
-
-/// A failing check of the demo on a us-east-1 security group, and the group.
-fn failing_group(report: &Value) -> (String, String) {
-    let finding = findings(report)
-        .iter()
-        .find(|f| {
-            f["Compliance"]["Status"] == "FAILED"
-                && f["Region"] == "us-east-1"
-                && f["Resources"][0]["Type"] == "AwsEc2SecurityGroup"
-        })
-        .unwrap();
-    let arn = finding["Resources"][0]["Id"].as_str().unwrap();
-    (
-        finding["ProductFields"]["parapet/check_id"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
-        arn.rsplit('/').next().unwrap().to_owned(),
-    )
 }
 
 fn scan(args: &[&str]) -> std::process::Output {
@@ -291,7 +271,7 @@ fn a_baseline_marks_new_and_resolved_failures_and_diff_prints_them() {
     let run = scan(&["--snapshot", &demo(), "--output", &old_text]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let old_report = read_json(&old);
-    let (_, group) = failing_group(&old_report);
+    let (_, group) = failing_security_group(&old_report);
     let copy = "sg-0c0000000000000c1";
     let changed = demo_changed(dir.path(), &group, copy);
 

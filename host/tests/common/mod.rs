@@ -42,4 +42,28 @@ pub(crate) fn demo() -> String {
         .to_string()
 }
 
+/// A failed finding of the demo on a us-east-1 security group: its check
+/// and the group's id.
+pub(crate) fn failing_security_group(report: &serde_json::Value) -> (String, String) {
+    let finding = report["Findings"]
+        .as_array()
+        .expect("an ASFF report")
+        .iter()
+        .find(|f| {
+            f["Compliance"]["Status"] == "FAILED"
+                && f["Region"] == "us-east-1"
+                && f["Resources"][0]["Type"] == "AwsEc2SecurityGroup"
+        })
+        .expect("the demo has a failing security group in us-east-1");
+    let check = finding["ProductFields"]["parapet/check_id"]
+        .as_str()
+        .expect("a check id")
+        .to_owned();
+    let arn = finding["Resources"][0]["Id"]
+        .as_str()
+        .expect("a resource id");
+    let id = arn.rsplit('/').next().unwrap_or(arn).to_owned();
+    (check, id)
+}
+
 pub(crate) mod moto;
