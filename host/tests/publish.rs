@@ -424,3 +424,93 @@ fn another_accounts_findings_are_refused_with_the_cross_account_rule() {
     );
     assert!(ours(&moto).is_empty());
 }
+
+/// `parapet scan --publish` of a live collection, as a nightly job runs it.
+fn live_scan_and_publish(moto: &Moto, dir: &Path, name: &str, env: &[(&str, &str)]) -> Run {
+    let report = dir.join(format!("{name}.json"));
+    let requests = dir.join(format!("{name}-requests"));
+    let (report_text, requests_text) =
+        (report.display().to_string(), requests.display().to_string());
+    let mut args = vec![
+        "scan",
+        "--output",
+        &report_text,
+        "--publish",
+        "--save-requests",
+        &requests_text,
+        "--max-attempts",
+        "2",
+    ];
+    for region in REGIONS {
+        args.extend(["--region", region]);
+    }
+    let output = moto.parapet(&args, env);
+    let report = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    Run {
+        output,
+        report,
+        requests,
+    }
+}
+
+fn check_ids(report: &Value, check: &str) -> BTreeSet<String> {
+    REGIONS
+        .iter()
+        .flat_map(|region| of_check(report, check, region))
+        .collect()
+}
+
+#[test]
+fn a_live_nightly_publish_never_archives_what_a_collection_gap_hid() {
+    let moto = Moto::start();
+    moto.seed(&["account"]);
+    moto.script("securityhub.py", &["enable", REGIONS[0], REGIONS[1]]);
+    let dir = tempfile::tempdir().unwrap();
+
+    // moto lacks a few services, so the collection (and scan) is partial:
+    // exit 3, but everything else is published.
+    let first = live_scan_and_publish(&moto, dir.path(), "first", &[]);
+    assert_eq!(first.output.status.code(), Some(3), "{}", first.stderr());
+    validated_requests(&first.requests);
+    assert_eq!(with_state(&ours(&moto), "ACTIVE"), first.ids());
+    let keys_checked = check_ids(&first.report, "kms-key-rotation");
+    assert!(!keys_checked.is_empty(), "the seeded key is checked");
+
+    // KMS cannot be reached the next night: the key's findings are not in
+    // the report, and must stay active in Security Hub, for nothing says
+    // the key was fixed.
+    let env = [("AWS_ENDPOINT_URL_KMS", "http://127.0.0.1:9")];
+    let second = live_scan_and_publish(&moto, dir.path(), "second", &env);
+    assert_eq!(second.output.status.code(), Some(3), "{}", second.stderr());
+    assert!(
+        second.stderr().contains("kms:ListKeys failed"),
+        "{}",
+        second.stderr()
+    );
+    let now = check_ids(&second.report, "kms-key-rotation");
+    assert!(now.is_disjoint(&keys_checked), "the key went unseen");
+    assert!(
+        second.report["Findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["ProductFields"]["parapet/check_id"] == "kms-key-rotation")
+            .all(|f| f["Compliance"]["Status"] == "NOT_AVAILABLE")
+    );
+    let in_hub = ours(&moto);
+    let active = with_state(&in_hub, "ACTIVE");
+    assert!(
+        keys_checked.is_subset(&active),
+        "a gap archived the key's findings"
+    );
+    // Whatever else is gone was checked and found gone: that, and only
+    // that, is archived.
+    let kms_keys: BTreeSet<String> = check_ids(&first.report, "kms-key-rotation");
+    let expected: BTreeSet<String> = first
+        .ids()
+        .difference(&second.ids())
+        .filter(|id| !kms_keys.contains(*id))
+        .cloned()
+        .collect();
+    assert_eq!(with_state(&in_hub, "ARCHIVED"), expected);
+}
