@@ -168,7 +168,10 @@ pub async fn collect(
     let snapshots = organization::collect_all(
         &start,
         targets,
-        &regions,
+        organization::AccountRegions {
+            caller: &regions,
+            each_enabled: matches!(options.regions, Regions::All),
+        },
         &settings,
         &limiter,
         &progress,

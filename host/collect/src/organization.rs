@@ -113,15 +113,25 @@ pub(crate) async fn targets(
         .collect())
 }
 
+/// The regions each account is read in.
+pub(crate) struct AccountRegions<'a> {
+    /// The caller's account's.
+    pub(crate) caller: &'a [String],
+    /// `--region all`: each member account's own enabled regions, since
+    /// members opt in to regions independently of the caller.
+    pub(crate) each_enabled: bool,
+}
+
 pub(crate) async fn collect_all(
     start: &Start,
     targets: Vec<Target>,
-    regions: &[String],
+    regions: AccountRegions<'_>,
     settings: &Arc<Settings>,
     limiter: &Arc<Limiter>,
     progress: &Arc<dyn Progress>,
     accounts_in_parallel: usize,
 ) -> Vec<Snapshot> {
+    let regions = &regions;
     futures::stream::iter(targets)
         .map(|target| collect_one(start, target, regions, settings, limiter, progress))
         .buffered(accounts_in_parallel.max(1))
@@ -132,7 +142,7 @@ pub(crate) async fn collect_all(
 async fn collect_one(
     start: &Start,
     target: Target,
-    regions: &[String],
+    regions: &AccountRegions<'_>,
     settings: &Arc<Settings>,
     limiter: &Arc<Limiter>,
     progress: &Arc<dyn Progress>,
@@ -151,6 +161,36 @@ async fn collect_one(
             (config, error)
         }
     };
+    let mut errors = Vec::new();
+    let regions_each = regions.each_enabled;
+    let mut regions = regions.caller.to_vec();
+    if let (Some(role_arn), None, true) = (&target.role_arn, &entry_error, regions_each) {
+        let home = regions
+            .first()
+            .cloned()
+            .unwrap_or_else(|| start.home_region.clone());
+        match session::enabled_regions(&config, &home).await {
+            Ok(own) => regions = own,
+            Err(error) => {
+                let error = crate::error::CallError::from_sdk("DescribeRegions", error);
+                let error = CollectionError {
+                    service: "ec2".to_owned(),
+                    region: "global".to_owned(),
+                    operation: "DescribeRegions".to_owned(),
+                    code: error.code,
+                    message: format!(
+                        "cannot list the regions enabled for this account with {role_arn}, so \
+                         it was read in the caller's regions: {}",
+                        error.message
+                    ),
+                    resource_types: Vec::new(),
+                };
+                progress.failed(&target.account_id, &error);
+                errors.push(error);
+            }
+        }
+    }
+    let regions = regions.as_slice();
     let account = Account::new(
         target.account_id.clone(),
         start.partition.clone(),
@@ -164,7 +204,6 @@ async fn collect_one(
         Arc::clone(limiter),
         Arc::clone(progress),
     );
-    let mut errors = Vec::new();
     let mut resources = Vec::new();
     if let Some(error) = entry_error {
         // Nothing of this account could be read: every type is missing.
@@ -191,8 +230,19 @@ async fn collect_one(
         futures::future::join_all(units.into_iter().map(|unit| unit.work)).await;
         let found = account.take_found();
         resources = found.resources;
-        errors = found.errors;
-        crate::services::merge_tagged(&mut resources, found.tagged, &account.id);
+        errors.extend(found.errors);
+        let mut tagged = found.tagged;
+        // Units finish in any order; the account's region order is stable,
+        // so an S3 bucket (whose ARN has no region, and which every
+        // region's endpoint may list) always lands in the same region.
+        tagged.sort_by_key(|(region, _, _)| {
+            account
+                .regions
+                .iter()
+                .position(|r| r == region)
+                .unwrap_or(usize::MAX)
+        });
+        crate::services::merge_tagged(&mut resources, tagged, &account.id);
     }
     resources.sort_by(|a, b| {
         (&a.resource_type, &a.aws_region, &a.resource_id).cmp(&(
@@ -202,7 +252,12 @@ async fn collect_one(
         ))
     });
     errors.sort_by(|a, b| {
-        (&a.service, &a.region, &a.operation).cmp(&(&b.service, &b.region, &b.operation))
+        (&a.service, &a.region, &a.operation, &a.message).cmp(&(
+            &b.service,
+            &b.region,
+            &b.operation,
+            &b.message,
+        ))
     });
     Snapshot {
         schema_version: SCHEMA_VERSION,

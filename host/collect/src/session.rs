@@ -119,26 +119,36 @@ pub(crate) async fn regions(
             }
             Ok(unique)
         }
-        Regions::All => {
-            let output = aws_sdk_ec2::Client::new(&start.config)
-                .describe_regions()
-                .send()
-                .await
-                .map_err(|e| CollectError::Regions(crate::error::chain(&e)))?;
-            let mut names: Vec<String> = output
-                .regions()
-                .iter()
-                .filter_map(|r| r.region_name().map(str::to_owned))
-                .collect();
-            names.sort();
-            // The home region leads: global services are called there.
-            if let Some(at) = names.iter().position(|r| *r == start.home_region) {
-                let home = names.remove(at);
-                names.insert(0, home);
-            }
-            Ok(names)
-        }
+        Regions::All => enabled_regions(&start.config, &start.home_region)
+            .await
+            .map_err(|e| CollectError::Regions(crate::error::chain(&e))),
     }
+}
+
+/// The regions enabled for the account of `config` (`ec2:DescribeRegions`),
+/// `home` first: global services are called there.
+pub(crate) async fn enabled_regions(
+    config: &SdkConfig,
+    home: &str,
+) -> Result<
+    Vec<String>,
+    aws_sdk_ec2::error::SdkError<aws_sdk_ec2::operation::describe_regions::DescribeRegionsError>,
+> {
+    let output = aws_sdk_ec2::Client::new(config)
+        .describe_regions()
+        .send()
+        .await?;
+    let mut names: Vec<String> = output
+        .regions()
+        .iter()
+        .filter_map(|r| r.region_name().map(str::to_owned))
+        .collect();
+    names.sort();
+    if let Some(at) = names.iter().position(|r| r == home) {
+        let home = names.remove(at);
+        names.insert(0, home);
+    }
+    Ok(names)
 }
 
 /// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `ap-southeast-4`...

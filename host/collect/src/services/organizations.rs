@@ -56,12 +56,22 @@ async fn members(scope: Scope<'_>) -> Result<(), CallError> {
         .and_then(|o| o.master_account_id())
         .unwrap_or_default()
         .to_owned();
-    let pages = scope
+    let pages = match scope
         .pages(
             "ListAccounts",
             client.list_accounts().into_paginator().send(),
         )
-        .await?;
+        .await
+    {
+        Ok(pages) => pages,
+        // A member account that is no delegated administrator cannot see
+        // the organization's accounts or SCPs: a fact about where parapet
+        // runs (the management account's scan covers them), not a gap.
+        Err(error) if management != scope.account.id && error.code.starts_with("AccessDenied") => {
+            return Ok(());
+        }
+        Err(error) => return Err(error),
+    };
     let mut inherited: HashMap<String, Vec<Value>> = HashMap::new();
     for member in pages.iter().flat_map(|p| p.accounts()) {
         let Some(id) = member.id() else { continue };

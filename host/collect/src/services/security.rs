@@ -180,18 +180,26 @@ to_json!(
 
 async fn trails(scope: Scope<'_>) -> Result<(), CallError> {
     let client = aws_sdk_cloudtrail::Client::new(&scope.config());
-    // Without shadow trails each trail is listed once, in its home region.
+    // Shadow trails are needed: an organization trail is only a shadow in a
+    // member account, and a multi-region trail whose home region is not
+    // read would otherwise be missed (and the account called trail-less).
     let output = scope
         .call(
             "DescribeTrails",
-            client.describe_trails().include_shadow_trails(false).send(),
+            client.describe_trails().include_shadow_trails(true).send(),
         )
         .await?;
     for trail in output.trail_list() {
+        let account = scope.account;
+        if trail_owner(trail.home_region(), &account.regions, &account.home_region) != scope.region
+        {
+            continue;
+        }
         let name = trail.name().unwrap_or_default();
         let mut item = scope.item(TRAIL, name, trail.to_json());
         item.arn = trail.trail_arn().map(str::to_owned);
-        let status = scope
+        // A shadow trail's status is only given for its ARN.
+        match scope
             .call(
                 "GetTrailStatus",
                 client
@@ -199,14 +207,29 @@ async fn trails(scope: Scope<'_>) -> Result<(), CallError> {
                     .name(trail.trail_arn().unwrap_or(name))
                     .send(),
             )
-            .await?;
-        if let Some(status) = status.to_json() {
-            item.supplementary_configuration
-                .insert("TrailStatus".to_owned(), status);
+            .await
+        {
+            Ok(status) => {
+                if let Some(status) = status.to_json() {
+                    item.supplementary_configuration
+                        .insert("TrailStatus".to_owned(), status);
+                }
+            }
+            Err(error) => scope.fail(error),
         }
         scope.add(item);
     }
     Ok(())
+}
+
+/// The one region a trail is recorded in: its home region when that is
+/// read, else the account's home region (every region lists the shadows
+/// of multi-region and organization trails).
+fn trail_owner<'a>(home: Option<&'a str>, read: &[String], account_home: &'a str) -> &'a str {
+    match home {
+        Some(home) if read.iter().any(|r| r == home) => home,
+        _ => account_home,
+    }
 }
 
 async fn detectors(scope: Scope<'_>) -> Result<(), CallError> {
@@ -218,9 +241,16 @@ async fn detectors(scope: Scope<'_>) -> Result<(), CallError> {
         )
         .await?;
     for id in pages.iter().flat_map(|p| p.detector_ids()) {
-        let detector = scope
+        let detector = match scope
             .call("GetDetector", client.get_detector().detector_id(id).send())
-            .await?;
+            .await
+        {
+            Ok(detector) => detector,
+            Err(error) => {
+                scope.fail(error);
+                continue;
+            }
+        };
         let mut item = scope.item(DETECTOR, id, detector.to_json());
         item.arn = Some(
             scope
@@ -268,7 +298,11 @@ async fn event_rules(scope: Scope<'_>) -> Result<(), CallError> {
             }
             scope.add(item);
         }
-        next = page.next_token().map(str::to_owned);
+        // An empty token ends the listing too; following it would loop.
+        next = page
+            .next_token()
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
         if next.is_none() {
             return Ok(());
         }
@@ -324,9 +358,17 @@ async fn kms_keys(scope: Scope<'_>) -> Result<(), CallError> {
         .await?;
     for key in pages.iter().flat_map(|p| p.keys()) {
         let Some(id) = key.key_id() else { continue };
-        let described = scope
+        // One key's policy may deny what the others allow: record it, go on.
+        let described = match scope
             .call("DescribeKey", client.describe_key().key_id(id).send())
-            .await?;
+            .await
+        {
+            Ok(described) => described,
+            Err(error) => {
+                scope.fail(error);
+                continue;
+            }
+        };
         let Some(metadata) = described.key_metadata() else {
             continue;
         };
@@ -345,16 +387,21 @@ async fn kms_keys(scope: Scope<'_>) -> Result<(), CallError> {
                 .key_state()
                 .is_some_and(|s| s.as_str() == "Enabled");
         if rotatable {
-            let rotation = scope
+            match scope
                 .call(
                     "GetKeyRotationStatus",
                     client.get_key_rotation_status().key_id(id).send(),
                 )
-                .await?;
-            item.supplementary_configuration.insert(
-                "KeyRotationEnabled".to_owned(),
-                Value::Bool(rotation.key_rotation_enabled()),
-            );
+                .await
+            {
+                Ok(rotation) => {
+                    item.supplementary_configuration.insert(
+                        "KeyRotationEnabled".to_owned(),
+                        Value::Bool(rotation.key_rotation_enabled()),
+                    );
+                }
+                Err(error) => scope.fail(error),
+            }
         }
         scope.add(item);
     }
@@ -582,5 +629,25 @@ async fn firewall_manager(scope: Scope<'_>) -> Result<(), CallError> {
         // No administrator is set: Firewall Manager is not in use.
         Err(error) if error.code == "ResourceNotFoundException" => Ok(()),
         Err(error) => Err(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trail_owner;
+
+    #[test]
+    fn each_trail_is_kept_in_one_region_that_is_read() {
+        let read = ["eu-west-1".to_owned(), "us-east-1".to_owned()];
+        assert_eq!(
+            trail_owner(Some("us-east-1"), &read, "eu-west-1"),
+            "us-east-1"
+        );
+        // An organization trail homed where this scan does not look.
+        assert_eq!(
+            trail_owner(Some("ap-south-1"), &read, "eu-west-1"),
+            "eu-west-1"
+        );
+        assert_eq!(trail_owner(None, &read, "eu-west-1"), "eu-west-1");
     }
 }
