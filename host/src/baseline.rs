@@ -146,6 +146,9 @@ impl Baseline {
                         .and_then(|p| p.first_observed_at.clone()),
                     created_at: prior.and_then(|p| p.created_at.clone()),
                 });
+            } else if let Some(prior) = prior {
+                // Failing then, a warning or not available now: as `compare`.
+                comparison.not_checked.push(prior.clone());
             }
             seen.insert(id);
         }

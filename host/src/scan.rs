@@ -226,26 +226,58 @@ fn record(
             .find(|c| c.id == check.check_id)
             .map(|c| scan.index().gaps(&c.resource_types))
             .unwrap_or_default();
+        let own_start = outcome.findings.len();
         for finding in check.findings {
             outcome.findings.push((plugin_id.to_owned(), finding));
         }
         // Whatever the check said, a collection error under its resource
-        // types means it may have missed resources.
+        // types means it may have missed resources: one not-available
+        // finding on the account per region (several errors in a region
+        // share it, as a finding id is unique per check, resource, region).
         let account = &scan.index().snapshot().account_id;
+        let account_id = parapet_snapshot::types::account_resource_id(account);
+        let mut by_region: std::collections::BTreeMap<String, Vec<String>> =
+            std::collections::BTreeMap::new();
         for gap in gaps {
+            by_region
+                .entry(gap.region.clone())
+                .or_default()
+                .push(gap.gap_message());
+        }
+        for (region, messages) in by_region {
+            let message = messages.join("; ");
+            let on_account = |f: &Finding| {
+                f.resource.resource_type == parapet_snapshot::types::ACCOUNT
+                    && f.resource.id == account_id
+                    && f.resource.region == region
+            };
+            // The check's own verdict on the account there was made without
+            // that data: it stands as a reason, not as a verdict.
+            if let Some((_, own)) = outcome.findings[own_start..]
+                .iter_mut()
+                .find(|(_, f)| on_account(f))
+            {
+                own.message = format!(
+                    "{message} (the check said {}: {})",
+                    own.status.label(),
+                    own.message
+                );
+                own.status = Status::NotAvailable;
+                continue;
+            }
             outcome.findings.push((
                 plugin_id.to_owned(),
                 Finding {
                     check_id: check.check_id.clone(),
                     resource: ResourceRef {
                         resource_type: parapet_snapshot::types::ACCOUNT.to_owned(),
-                        id: parapet_snapshot::types::account_resource_id(account),
-                        region: gap.region.clone(),
+                        id: account_id.clone(),
+                        region,
                         account: account.clone(),
                     },
                     status: Status::NotAvailable,
                     severity: None,
-                    message: gap.gap_message(),
+                    message,
                     evidence: None,
                     suppression: None,
                     change: None,

@@ -843,3 +843,51 @@ fn a_snapshot_with_collection_errors_makes_a_partial_scan() {
         "{flow_logs:?}"
     );
 }
+
+#[test]
+fn several_collection_errors_in_a_region_make_one_gap_finding_per_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut snapshot: Value =
+        serde_json::from_str(&std::fs::read_to_string(demo()).unwrap()).unwrap();
+    let denied = |operation: &str, types: &[&str]| {
+        serde_json::json!({
+            "service": "ec2", "region": "us-east-1", "operation": operation,
+            "code": "UnauthorizedOperation", "message": "denied",
+            "resource_types": types,
+        })
+    };
+    snapshot["collection_errors"] = serde_json::json!([
+        denied("DescribeSecurityGroups", &["AWS::EC2::SecurityGroup"]),
+        denied(
+            "DescribeInstances",
+            &["AWS::EC2::Instance", "AWS::EC2::SecurityGroup"]
+        ),
+    ]);
+    let path = dir.path().join("partial.json");
+    std::fs::write(&path, snapshot.to_string()).unwrap();
+    let run = scan(&path.display().to_string(), &[]);
+    assert_eq!(run.output.status.code(), Some(3));
+    let findings = run.report.unwrap()["Findings"].as_array().unwrap().clone();
+    let mut ids = std::collections::HashSet::new();
+    for finding in &findings {
+        assert!(
+            ids.insert(finding["Id"].clone()),
+            "duplicate {}",
+            finding["Id"]
+        );
+    }
+    let gap = findings
+        .iter()
+        .find(|f| {
+            f["ProductFields"]["parapet/check_id"] == "vpc-sg-admin-ports-open"
+                && f["Region"] == "us-east-1"
+                && f["Resources"][0]["Type"] == "AwsAccount"
+        })
+        .unwrap();
+    assert_eq!(gap["Compliance"]["Status"], "NOT_AVAILABLE");
+    let description = gap["Description"].as_str().unwrap();
+    assert!(
+        description.contains("DescribeSecurityGroups") && description.contains("DescribeInstances"),
+        "{description}"
+    );
+}

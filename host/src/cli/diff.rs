@@ -29,11 +29,14 @@ pub(crate) fn run(args: &DiffArgs) -> Result<ExitCode> {
     let new = read_report(&args.new)?;
     let comparison = compare(&old, &new);
     print!("{}", render(&comparison, usize::MAX));
-    Ok(if args.fail_on_new && !comparison.new.is_empty() {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    })
+    // As with `scan --fail-on-new`, an accepted risk does not fail the gate.
+    Ok(
+        if args.fail_on_new && comparison.new.iter().any(|f| !f.suppressed) {
+            ExitCode::from(EXIT_FINDINGS)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 /// The comparison as text: counts, then each new and resolved failure

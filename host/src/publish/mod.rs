@@ -322,7 +322,7 @@ impl Publisher {
                 if !prior.created_at.is_empty() {
                     finding.created_at.clone_from(&prior.created_at);
                 }
-                if prior.record_state == "ACTIVE" && !prior.first_observed_at.is_empty() {
+                if !prior.first_observed_at.is_empty() {
                     finding
                         .first_observed_at
                         .clone_from(&prior.first_observed_at);
