@@ -51,22 +51,28 @@ fn ids(report: &Value) -> BTreeSet<String> {
 /// `parapet scan --snapshot SNAPSHOT --publish`, keeping the requests in
 /// `dir/<name>-requests` and the report in `dir/<name>.json`.
 fn scan_and_publish(moto: &Moto, dir: &Path, name: &str, snapshot: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["--snapshot", snapshot];
+    args.extend_from_slice(extra);
+    publish_run(moto, dir, name, &args, &[])
+}
+
+/// `parapet scan ARGS --publish` with `env`, keeping the requests and the
+/// report in `dir` under `name`.
+fn publish_run(moto: &Moto, dir: &Path, name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
     let report = dir.join(format!("{name}.json"));
     let requests = dir.join(format!("{name}-requests"));
     let (report_text, requests_text) =
         (report.display().to_string(), requests.display().to_string());
-    let mut args = vec![
+    let mut all = vec![
         "scan",
-        "--snapshot",
-        snapshot,
         "--output",
         &report_text,
         "--publish",
         "--save-requests",
         &requests_text,
     ];
-    args.extend_from_slice(extra);
-    let output = moto.parapet(&args, &[]);
+    all.extend_from_slice(args);
+    let output = moto.parapet(&all, env);
     let report = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     Run {
         output,
@@ -427,30 +433,11 @@ fn another_accounts_findings_are_refused_with_the_cross_account_rule() {
 
 /// `parapet scan --publish` of a live collection, as a nightly job runs it.
 fn live_scan_and_publish(moto: &Moto, dir: &Path, name: &str, env: &[(&str, &str)]) -> Run {
-    let report = dir.join(format!("{name}.json"));
-    let requests = dir.join(format!("{name}-requests"));
-    let (report_text, requests_text) =
-        (report.display().to_string(), requests.display().to_string());
-    let mut args = vec![
-        "scan",
-        "--output",
-        &report_text,
-        "--publish",
-        "--save-requests",
-        &requests_text,
-        "--max-attempts",
-        "2",
-    ];
+    let mut args = vec!["--max-attempts", "2"];
     for region in REGIONS {
         args.extend(["--region", region]);
     }
-    let output = moto.parapet(&args, env);
-    let report = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    Run {
-        output,
-        report,
-        requests,
-    }
+    publish_run(moto, dir, name, &args, env)
 }
 
 fn check_ids(report: &Value, check: &str) -> BTreeSet<String> {
