@@ -242,6 +242,12 @@ impl Scope<'_> {
         }
     }
 
+    /// The call's output, or `None` with its failure recorded: for calls
+    /// whose failure hides one resource or detail, not the whole listing.
+    pub(crate) fn recorded<T>(&self, result: Result<T, CallError>) -> Option<T> {
+        result.map_err(|error| self.fail(error)).ok()
+    }
+
     /// Records a failed call that may hide this unit's resource types.
     pub(crate) fn fail(&self, error: CallError) {
         self.fail_types(error, self.types);

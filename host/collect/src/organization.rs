@@ -139,6 +139,48 @@ pub(crate) async fn collect_all(
         .await
 }
 
+/// The regions to read `target` in: with `--region all`, a member's own
+/// enabled regions when they can be listed (else the caller's, and why).
+async fn account_regions(
+    start: &Start,
+    target: &Target,
+    config: &aws_types::SdkConfig,
+    reachable: bool,
+    regions: &AccountRegions<'_>,
+) -> (Vec<String>, Option<CollectionError>) {
+    let caller = regions.caller.to_vec();
+    let Some(role_arn) = target
+        .role_arn
+        .as_deref()
+        .filter(|_| reachable && regions.each_enabled)
+    else {
+        return (caller, None);
+    };
+    let home = caller
+        .first()
+        .cloned()
+        .unwrap_or_else(|| start.home_region.clone());
+    match session::enabled_regions(config, &home).await {
+        Ok(own) => (own, None),
+        Err(error) => {
+            let error = crate::error::CallError::from_sdk("DescribeRegions", error);
+            let error = CollectionError {
+                service: "ec2".to_owned(),
+                region: "global".to_owned(),
+                operation: "DescribeRegions".to_owned(),
+                code: error.code,
+                message: format!(
+                    "cannot list the regions enabled for this account with {role_arn}, so \
+                     it was read in the caller's regions: {}",
+                    error.message
+                ),
+                resource_types: Vec::new(),
+            };
+            (caller, Some(error))
+        }
+    }
+}
+
 async fn collect_one(
     start: &Start,
     target: Target,
@@ -161,34 +203,12 @@ async fn collect_one(
             (config, error)
         }
     };
+    let (regions, regions_error) =
+        account_regions(start, &target, &config, entry_error.is_none(), regions).await;
     let mut errors = Vec::new();
-    let regions_each = regions.each_enabled;
-    let mut regions = regions.caller.to_vec();
-    if let (Some(role_arn), None, true) = (&target.role_arn, &entry_error, regions_each) {
-        let home = regions
-            .first()
-            .cloned()
-            .unwrap_or_else(|| start.home_region.clone());
-        match session::enabled_regions(&config, &home).await {
-            Ok(own) => regions = own,
-            Err(error) => {
-                let error = crate::error::CallError::from_sdk("DescribeRegions", error);
-                let error = CollectionError {
-                    service: "ec2".to_owned(),
-                    region: "global".to_owned(),
-                    operation: "DescribeRegions".to_owned(),
-                    code: error.code,
-                    message: format!(
-                        "cannot list the regions enabled for this account with {role_arn}, so \
-                         it was read in the caller's regions: {}",
-                        error.message
-                    ),
-                    resource_types: Vec::new(),
-                };
-                progress.failed(&target.account_id, &error);
-                errors.push(error);
-            }
-        }
+    if let Some(error) = regions_error {
+        progress.failed(&target.account_id, &error);
+        errors.push(error);
     }
     let regions = regions.as_slice();
     let account = Account::new(

@@ -34,12 +34,10 @@ pub(crate) async fn nat_bytes_out(
             .end_time(DateTime::from(end))
             .period(i32::try_from(IDLE_WINDOW.as_secs()).unwrap_or(i32::MAX))
             .statistics(Statistic::Sum);
-        match scope.call("GetMetricStatistics", request.send()).await {
-            Ok(output) => {
-                let sum = output.datapoints().iter().filter_map(|d| d.sum()).sum();
-                sums.insert(id.to_owned(), sum);
-            }
-            Err(error) => scope.fail(error),
+        let output = scope.call("GetMetricStatistics", request.send()).await;
+        if let Some(output) = scope.recorded(output) {
+            let sum = output.datapoints().iter().filter_map(|d| d.sum()).sum();
+            sums.insert(id.to_owned(), sum);
         }
     }
     sums

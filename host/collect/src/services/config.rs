@@ -133,11 +133,8 @@ async fn rules(scope: Scope<'_>) -> Result<(), CallError> {
                 .into_paginator()
                 .send(),
         )
-        .await
-        .unwrap_or_else(|error| {
-            scope.fail(error);
-            Vec::new()
-        });
+        .await;
+    let compliance = scope.recorded(compliance).unwrap_or_default();
     let compliance_of: HashMap<&str, &t::Compliance> = compliance
         .iter()
         .flat_map(|p| p.compliance_by_config_rules())

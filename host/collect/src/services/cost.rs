@@ -498,16 +498,12 @@ async fn monthly_costs(scope: Scope<'_>) -> Result<(), CallError> {
             .build();
         // A tag breakdown is extra detail: without it the monthly totals
         // still stand, so its failure is recorded and the months kept.
-        match cost_and_usage(&scope, &client, &period, group).await {
-            Ok(costs) => {
-                for (start, month) in costs {
-                    by_tag
-                        .entry(month_of(&start).to_owned())
-                        .or_default()
-                        .insert(key.clone(), Value::Array(month.groups));
-                }
-            }
-            Err(error) => scope.fail(error),
+        let costs = cost_and_usage(&scope, &client, &period, group).await;
+        for (start, month) in scope.recorded(costs).into_iter().flatten() {
+            by_tag
+                .entry(month_of(&start).to_owned())
+                .or_default()
+                .insert(key.clone(), Value::Array(month.groups));
         }
     }
     for (month, tags) in by_tag {

@@ -586,17 +586,14 @@ async fn snapshots(scope: Scope<'_>) -> Result<(), CallError> {
                     .send(),
             )
             .await;
-        match permissions {
-            Ok(output) => {
-                item.supplementary_configuration.insert(
-                    "CreateVolumePermissions".to_owned(),
-                    output
-                        .create_volume_permissions()
-                        .to_json()
-                        .unwrap_or_default(),
-                );
-            }
-            Err(error) => scope.fail(error),
+        if let Some(output) = scope.recorded(permissions) {
+            item.supplementary_configuration.insert(
+                "CreateVolumePermissions".to_owned(),
+                output
+                    .create_volume_permissions()
+                    .to_json()
+                    .unwrap_or_default(),
+            );
         }
         scope.add(item);
     }

@@ -225,13 +225,7 @@ async fn registered_targets(scope: &Scope<'_>, client: &Client) -> Option<Target
             client.describe_target_groups().into_paginator().send(),
         )
         .await;
-    let pages = match pages {
-        Ok(pages) => pages,
-        Err(error) => {
-            scope.fail(error);
-            return None;
-        }
-    };
+    let pages = scope.recorded(pages)?;
     let mut targets = Targets {
         counts: HashMap::new(),
         unknown: HashSet::new(),

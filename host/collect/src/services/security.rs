@@ -189,8 +189,8 @@ async fn trails(scope: Scope<'_>) -> Result<(), CallError> {
             client.describe_trails().include_shadow_trails(true).send(),
         )
         .await?;
+    let account = scope.account;
     for trail in output.trail_list() {
-        let account = scope.account;
         if trail_owner(trail.home_region(), &account.regions, &account.home_region) != scope.region
         {
             continue;
@@ -199,23 +199,16 @@ async fn trails(scope: Scope<'_>) -> Result<(), CallError> {
         let mut item = scope.item(TRAIL, name, trail.to_json());
         item.arn = trail.trail_arn().map(str::to_owned);
         // A shadow trail's status is only given for its ARN.
-        match scope
-            .call(
-                "GetTrailStatus",
-                client
-                    .get_trail_status()
-                    .name(trail.trail_arn().unwrap_or(name))
-                    .send(),
-            )
-            .await
-        {
-            Ok(status) => {
-                if let Some(status) = status.to_json() {
-                    item.supplementary_configuration
-                        .insert("TrailStatus".to_owned(), status);
-                }
-            }
-            Err(error) => scope.fail(error),
+        let status = scope.call(
+            "GetTrailStatus",
+            client
+                .get_trail_status()
+                .name(trail.trail_arn().unwrap_or(name))
+                .send(),
+        );
+        if let Some(status) = scope.recorded(status.await).and_then(|s| s.to_json()) {
+            item.supplementary_configuration
+                .insert("TrailStatus".to_owned(), status);
         }
         scope.add(item);
     }
@@ -241,15 +234,9 @@ async fn detectors(scope: Scope<'_>) -> Result<(), CallError> {
         )
         .await?;
     for id in pages.iter().flat_map(|p| p.detector_ids()) {
-        let detector = match scope
-            .call("GetDetector", client.get_detector().detector_id(id).send())
-            .await
-        {
-            Ok(detector) => detector,
-            Err(error) => {
-                scope.fail(error);
-                continue;
-            }
+        let detector = scope.call("GetDetector", client.get_detector().detector_id(id).send());
+        let Some(detector) = scope.recorded(detector.await) else {
+            continue;
         };
         let mut item = scope.item(DETECTOR, id, detector.to_json());
         item.arn = Some(
@@ -359,15 +346,9 @@ async fn kms_keys(scope: Scope<'_>) -> Result<(), CallError> {
     for key in pages.iter().flat_map(|p| p.keys()) {
         let Some(id) = key.key_id() else { continue };
         // One key's policy may deny what the others allow: record it, go on.
-        let described = match scope
-            .call("DescribeKey", client.describe_key().key_id(id).send())
-            .await
-        {
-            Ok(described) => described,
-            Err(error) => {
-                scope.fail(error);
-                continue;
-            }
+        let described = scope.call("DescribeKey", client.describe_key().key_id(id).send());
+        let Some(described) = scope.recorded(described.await) else {
+            continue;
         };
         let Some(metadata) = described.key_metadata() else {
             continue;
@@ -387,20 +368,15 @@ async fn kms_keys(scope: Scope<'_>) -> Result<(), CallError> {
                 .key_state()
                 .is_some_and(|s| s.as_str() == "Enabled");
         if rotatable {
-            match scope
-                .call(
-                    "GetKeyRotationStatus",
-                    client.get_key_rotation_status().key_id(id).send(),
-                )
-                .await
-            {
-                Ok(rotation) => {
-                    item.supplementary_configuration.insert(
-                        "KeyRotationEnabled".to_owned(),
-                        Value::Bool(rotation.key_rotation_enabled()),
-                    );
-                }
-                Err(error) => scope.fail(error),
+            let rotation = scope.call(
+                "GetKeyRotationStatus",
+                client.get_key_rotation_status().key_id(id).send(),
+            );
+            if let Some(rotation) = scope.recorded(rotation.await) {
+                item.supplementary_configuration.insert(
+                    "KeyRotationEnabled".to_owned(),
+                    Value::Bool(rotation.key_rotation_enabled()),
+                );
             }
         }
         scope.add(item);
